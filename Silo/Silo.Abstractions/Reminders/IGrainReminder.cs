@@ -1,0 +1,7 @@
+namespace Silo.Reminders;
+
+/// <summary>A registered reminder.</summary>
+public interface IGrainReminder
+{
+    string ReminderName { get; }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Silo.Filters;
+using Silo.Reminders;
+using Silo.Storage;
+
+namespace Silo.Hosting;
+
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds a silo to the services; it starts with the host (or through <see cref="SiloHost"/> directly).
+    /// Without further configuration grains keep state in memory and reminders do not survive a restart.
+    /// </summary>
+    public static IServiceCollection AddSilo(this IServiceCollection services, Action<SiloBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new SiloBuilder(services);
+        configure(builder);
+
+        services.AddOptions<SiloOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAddSingleton(GrainStateSerializer.Default);
+        services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
+        services.AddSingleton(sp => new SiloRuntime(
+            sp,
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            builder.GrainClasses,
+            sp.GetServices<IIncomingGrainCallFilter>(),
+            sp.GetServices<IOutgoingGrainCallFilter>()));
+        services.AddSingleton(sp => new ReminderService(sp.GetRequiredService<SiloRuntime>(), sp.GetRequiredService<IReminderTable>()));
+        services.AddSingleton<IReminderRegistry>(sp => sp.GetRequiredService<ReminderService>());
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ReminderService>());
+        services.AddSingleton(sp => new SiloHost(sp.GetRequiredService<SiloRuntime>(), sp.GetServices<ISiloLifecycleParticipant>()));
+        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().Invoker);
+        services.AddHostedService<SiloHostedService>();
+        return services;
+    }
+}

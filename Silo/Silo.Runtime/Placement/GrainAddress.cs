@@ -1,0 +1,4 @@
+namespace Silo.Placement;
+
+/// <summary>A grain activation's location: which silo hosts it.</summary>
+public readonly record struct GrainAddress(GrainId GrainId, SiloAddress Silo);
