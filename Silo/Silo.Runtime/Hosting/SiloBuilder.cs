@@ -14,8 +14,6 @@ namespace Silo.Hosting;
 /// <summary>Configures a silo: its grain classes, storage, reminders, streams, filters and options.</summary>
 public sealed class SiloBuilder
 {
-    private readonly List<Type> _grainClasses = [];
-
     internal SiloBuilder(IServiceCollection services)
     {
         Services = services;
@@ -23,12 +21,10 @@ public sealed class SiloBuilder
 
     public IServiceCollection Services { get; }
 
-    internal IReadOnlyList<Type> GrainClasses => _grainClasses;
-
     public SiloBuilder AddGrain<TGrain>()
         where TGrain : Grain
     {
-        _grainClasses.Add(typeof(TGrain));
+        Services.AddSiloGrain<TGrain>();
         return this;
     }
 
@@ -36,7 +32,11 @@ public sealed class SiloBuilder
     public SiloBuilder AddGrains(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        _grainClasses.AddRange(assembly.GetTypes().Where(t => typeof(Grain).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false }));
+        foreach (var type in assembly.GetTypes().Where(t => typeof(Grain).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            Services.AddSingleton(new GrainClass(type));
+        }
+
         return this;
     }
 

@@ -32,7 +32,7 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SiloOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            builder.GrainClasses,
+            sp.GetServices<GrainClass>().Select(g => g.Type),
             sp.GetServices<IIncomingGrainCallFilter>(),
             sp.GetServices<IOutgoingGrainCallFilter>()));
         services.AddSingleton(sp => new ReminderService(sp.GetRequiredService<SiloRuntime>(), sp.GetRequiredService<IReminderTable>()));
@@ -41,6 +41,14 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(sp => new SiloHost(sp.GetRequiredService<SiloRuntime>(), sp.GetServices<ISiloLifecycleParticipant>()));
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>().Invoker);
         services.AddHostedService<SiloHostedService>();
+        return services;
+    }
+
+    /// <summary>Registers a grain class with the silo; usable after <see cref="AddSilo"/> (for example from a test host).</summary>
+    public static IServiceCollection AddSiloGrain<TGrain>(this IServiceCollection services)
+        where TGrain : Grain
+    {
+        services.AddSingleton(new GrainClass(typeof(TGrain)));
         return services;
     }
 }

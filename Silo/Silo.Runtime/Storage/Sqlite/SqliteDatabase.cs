@@ -138,18 +138,22 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
         DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
     }.ToString();
 
-    private static void Migrate(SqliteConnection connection)
+    /// <summary>Brings the schema up to date. Writes nothing when it already is, so a read-only file still opens.</summary>
+    private void Migrate(SqliteConnection connection)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
+        var version = UserVersion(connection, null);
+        if (version == SchemaVersion)
         {
-            throw new GrainStorageException($"The database schema is version {version}, newer than this build understands ({SchemaVersion}).");
+            return;
         }
 
+        if (version > SchemaVersion)
+        {
+            throw new GrainStorageException($"The database {FullPath} has schema version {version}, newer than this build understands ({SchemaVersion}).");
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        version = UserVersion(connection, transaction);
         if (version < 1)
         {
             Execute(connection, transaction, """
@@ -180,6 +184,14 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
 
         Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
+    }
+
+    private static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private async Task WriteLoopAsync()
