@@ -15,7 +15,7 @@ public static class TaskTimeoutExtensions
         {
             await task.WaitAsync(limit ?? DefaultLimit, TimeProvider.System).ConfigureAwait(false);
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException ex) when (!task.IsCompleted)
         {
             throw new TimeoutException($"Timed out after {(limit ?? DefaultLimit).TotalSeconds:0.#} s waiting for {awaited}.", ex);
         }
@@ -28,7 +28,7 @@ public static class TaskTimeoutExtensions
         {
             return await task.WaitAsync(limit ?? DefaultLimit, TimeProvider.System).ConfigureAwait(false);
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException ex) when (!task.IsCompleted)
         {
             throw new TimeoutException($"Timed out after {(limit ?? DefaultLimit).TotalSeconds:0.#} s waiting for {awaited}.", ex);
         }

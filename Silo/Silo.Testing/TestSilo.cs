@@ -87,12 +87,36 @@ public sealed class TestSilo : IAsyncDisposable
     public Task WhenDeactivated(GrainId grainId) =>
         Host.Runtime.Catalog.TryGet(grainId, out var activation) ? activation.Deactivated ?? DeactivationNotStarted(grainId) : Task.CompletedTask;
 
-    public Task StopAsync() => Host.StopAsync();
+    /// <summary>How long (real time) stopping may wait for busy activations before the test fails.</summary>
+    public static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Stops the silo. The grace period runs on the manual clock, which nobody advances here, so activations still
+    /// busy (a call waiting forever, a test that failed half-way) would hang the run; after <see cref="StopLimit"/>
+    /// they are abandoned and this throws, naming them.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        using var limit = new CancellationTokenSource(StopLimit);
+        await Host.StopAsync(limit.Token).ConfigureAwait(false);
+        var busy = Host.Runtime.Catalog.All.Select(a => a.GrainId.ToString()).ToList();
+        if (busy.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The test silo did not stop within {StopLimit.TotalSeconds:0} s: {string.Join(", ", busy)} still busy (a call or background work never finished).");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await Host.StopAsync().ConfigureAwait(false);
-        await _services.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _services.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static Task DeactivationNotStarted(GrainId grainId) =>

@@ -30,6 +30,9 @@ internal sealed partial class SiloLog(ILogger logger)
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Silo {SiloAddress} stopped")]
     public partial void Stopped(SiloAddress siloAddress);
 
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Shutdown timed out; {ActivationCount} activations were still busy and are abandoned")]
+    public partial void ShutdownAbandoned(int activationCount);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Reminder {ReminderName} of grain {GrainId} failed")]
     public partial void ReminderFailed(Exception exception, GrainId grainId, string reminderName);
 

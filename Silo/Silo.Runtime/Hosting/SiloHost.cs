@@ -90,10 +90,11 @@ public sealed class SiloHost : IAsyncDisposable
             _collector?.Dispose();
             _runtime.Log.Stopping(_runtime.LocalSilo, _runtime.Catalog.Count);
             _runtime.SignalStopping();
-            await DeactivateAllAsync().ConfigureAwait(false);
+            await DeactivateAllAsync(cancellationToken).ConfigureAwait(false);
+            // Storage is flushed even when the shutdown timeout cut deactivation short.
             foreach (var participant in _participants.Where(p => p.Stage < SiloStage.Runtime).Reverse())
             {
-                await participant.OnStopAsync(cancellationToken).ConfigureAwait(false);
+                await participant.OnStopAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             _runtime.Status = SiloStatus.Stopped;
@@ -131,7 +132,11 @@ public sealed class SiloHost : IAsyncDisposable
         _transition.Dispose();
     }
 
-    private async Task DeactivateAllAsync()
+    /// <summary>
+    /// Deactivates every activation. When <paramref name="cancellationToken"/> fires (the host's shutdown timeout),
+    /// activations still busy are abandoned so storage can still be flushed.
+    /// </summary>
+    private async Task DeactivateAllAsync(CancellationToken cancellationToken)
     {
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping.");
         var pending = new List<Task>();
@@ -147,7 +152,16 @@ public sealed class SiloHost : IAsyncDisposable
                 }
             }
 
-            await Task.WhenAll(pending).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _runtime.Log.ShutdownAbandoned(_runtime.Catalog.Count);
+                return;
+            }
+
             pending.Clear();
         }
     }

@@ -81,6 +81,12 @@ internal sealed class StreamingCallMessage<TItem, TRequest> : CallMessage, IAsyn
 
     public ValueTask<bool> MoveNextAsync()
     {
+        // Once the caller cancels, items the grain produced ahead of the consumer are not handed out.
+        if (_cancellation.IsCancellationRequested)
+        {
+            return ValueTask.FromException<bool>(new OperationCanceledException(_cancellation.Token));
+        }
+
         if (_channel.Reader.TryRead(out var item))
         {
             _current = item;

@@ -1,0 +1,6 @@
+namespace Silo.Runtime.Tests.Grains;
+
+public interface IFilteredGrain : IGrainWithStringKey
+{
+    Task<string> Echo(string text);
+}
