@@ -16,8 +16,8 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor UnsupportedMember = new(
         "SILO002",
-        "Grain interfaces declare only methods",
-        "'{0}' is a property, event or indexer; grain interfaces may only declare methods",
+        "Grain interfaces declare only instance methods",
+        "'{0}' is a property, event, indexer or static abstract member; grain interfaces may only declare instance methods",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -49,7 +49,15 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InaccessibleInterface = new(
         "SILO006",
         "Grain interface is not accessible",
-        "Grain interface '{0}' must be public or internal (and not nested in a private or protected type) so its reference can be generated",
+        "Grain interface '{0}' must be public or internal (not file-local, and not nested in a private, protected or file-local type) so its reference can be generated",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnstorableParameter = new(
+        "SILO007",
+        "ref struct and pointer parameters are not supported",
+        "Parameter '{0}' has a ref struct or pointer type (Span<T>, ReadOnlySpan<T>, ...), which a grain request cannot hold; take an array or a collection",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -61,6 +69,8 @@ internal static class Diagnostics
         "SILO003" => GenericNotSupported,
         "SILO004" => ByRefParameter,
         "SILO005" => SeveralCancellationTokens,
-        _ => InaccessibleInterface,
+        "SILO006" => InaccessibleInterface,
+        "SILO007" => UnstorableParameter,
+        _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic id."),
     };
 }

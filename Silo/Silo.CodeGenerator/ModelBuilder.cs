@@ -11,6 +11,10 @@ internal static class ModelBuilder
     private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>A namespace as written in a namespace declaration: no global::, keywords escaped (Other.@class).</summary>
+    private static readonly SymbolDisplayFormat s_namespaceFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
+
     public static GrainInterfaceModel? TryBuild(INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
         if (symbol.TypeKind != TypeKind.Interface || !symbol.AllInterfaces.Any(IsGrainMarker))
@@ -41,15 +45,23 @@ internal static class ModelBuilder
 
             foreach (var member in declaringInterface.GetMembers())
             {
-                if (member.IsStatic || !member.IsAbstract)
-                {
-                    continue;
-                }
-
                 switch (member)
                 {
+                    case INamedTypeSymbol:
+                        // A nested type is not part of the interface's contract (a nested grain interface gets its own reference).
+                        break;
+                    case IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise }:
+                        // Property and event accessors are reported through their property or event.
+                        break;
+                    case { IsStatic: true, IsAbstract: true }:
+                        // A static abstract member cannot be implemented by a reference, and forbids the interface as a type argument.
+                        diagnostics.Add(DiagnosticModel.Create(Diagnostics.UnsupportedMember.Id, member.ToDisplayString(), LocationOf(member, symbol)));
+                        break;
+                    case { IsStatic: true } or { IsAbstract: false }:
+                        // Static members and default implementations need nothing from the reference.
+                        break;
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
-                        var model = BuildMethod(method, declaringInterface, diagnostics);
+                        var model = BuildMethod(method, declaringInterface, symbol, diagnostics);
                         if (model is not null)
                         {
                             methods.Add(model);
@@ -57,27 +69,31 @@ internal static class ModelBuilder
 
                         break;
                     case IMethodSymbol:
-                        // Property and event accessors are reported through their property or event.
+                        // A re-abstracted base member (abstract void IBase.M();) is implemented through the base's method.
                         break;
                     default:
-                        diagnostics.Add(DiagnosticModel.Create(Diagnostics.UnsupportedMember.Id, member.ToDisplayString(), member.Locations.FirstOrDefault()));
+                        diagnostics.Add(DiagnosticModel.Create(Diagnostics.UnsupportedMember.Id, member.ToDisplayString(), LocationOf(member, symbol)));
                         break;
                 }
             }
         }
 
-        var ns = symbol.ContainingNamespace.IsGlobalNamespace ? null : symbol.ContainingNamespace.ToDisplayString();
+        var globalNamespace = symbol.ContainingNamespace.IsGlobalNamespace;
+        var referenceClassName = ReferenceClassName(symbol);
         return new GrainInterfaceModel(
-            ns,
+            globalNamespace ? null : symbol.ContainingNamespace.ToDisplayString(s_namespaceFormat),
             symbol.ToDisplayString(s_typeFormat),
-            ReferenceClassName(symbol),
+            referenceClassName,
+            // Qualified by namespace: interfaces of the same name in different namespaces must not share a file name.
+            (globalNamespace ? string.Empty : HintNamespace(symbol.ContainingNamespace) + ".") + referenceClassName + ".g.cs",
             new EquatableArray<GrainMethodModel>(methods.ToImmutable()),
             new EquatableArray<DiagnosticModel>(diagnostics.ToImmutable()));
     }
 
-    private static GrainMethodModel? BuildMethod(IMethodSymbol method, INamedTypeSymbol declaringInterface, ImmutableArray<DiagnosticModel>.Builder diagnostics)
+    private static GrainMethodModel? BuildMethod(
+        IMethodSymbol method, INamedTypeSymbol declaringInterface, INamedTypeSymbol grainInterface, ImmutableArray<DiagnosticModel>.Builder diagnostics)
     {
-        var location = method.Locations.FirstOrDefault();
+        var location = LocationOf(method, grainInterface);
         if (method.IsGenericMethod)
         {
             diagnostics.Add(DiagnosticModel.Create(Diagnostics.GenericNotSupported.Id, method.ToDisplayString(), location));
@@ -97,7 +113,14 @@ internal static class ModelBuilder
         {
             if (parameter.RefKind != RefKind.None)
             {
-                diagnostics.Add(DiagnosticModel.Create(Diagnostics.ByRefParameter.Id, parameter.Name, parameter.Locations.FirstOrDefault()));
+                diagnostics.Add(DiagnosticModel.Create(Diagnostics.ByRefParameter.Id, parameter.Name, LocationOf(parameter, grainInterface)));
+                return null;
+            }
+
+            if (parameter.Type.IsRefLikeType || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+            {
+                // The request struct keeps its arguments in fields, and boxes them for filters.
+                diagnostics.Add(DiagnosticModel.Create(Diagnostics.UnstorableParameter.Id, parameter.Name, LocationOf(parameter, grainInterface)));
                 return null;
             }
 
@@ -145,11 +168,19 @@ internal static class ModelBuilder
 
     private static bool IsGrainMarker(INamedTypeSymbol symbol) => symbol.ToDisplayString() == GrainMarker;
 
+    /// <summary>
+    /// Where to report a problem with <paramref name="symbol"/>: its own declaration, or, when it comes from another
+    /// assembly (a base interface in metadata), the grain interface that inherits it.
+    /// </summary>
+    private static Location? LocationOf(ISymbol symbol, INamedTypeSymbol grainInterface) =>
+        symbol.Locations.FirstOrDefault(l => l.IsInSource) ?? grainInterface.Locations.FirstOrDefault();
+
     private static bool IsAccessibleFromNamespace(INamedTypeSymbol symbol)
     {
         for (ISymbol? current = symbol; current is INamedTypeSymbol type; current = type.ContainingType)
         {
-            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            // A file-local type cannot be named from the generated file.
+            if (type.IsFileLocal || type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
                 return false;
             }
@@ -157,6 +188,10 @@ internal static class ModelBuilder
 
         return true;
     }
+
+    /// <summary>The namespace's plain dotted name (Other.class): hint names may not contain '@'.</summary>
+    private static string HintNamespace(INamespaceSymbol ns) =>
+        ns.ContainingNamespace is { IsGlobalNamespace: false } parent ? HintNamespace(parent) + "." + ns.Name : ns.Name;
 
     /// <summary>Outer_IInner_Reference: unique per interface even when nested interfaces share a name.</summary>
     private static string ReferenceClassName(INamedTypeSymbol symbol)

@@ -8,6 +8,7 @@ internal sealed record GrainInterfaceModel(
     string? Namespace,
     string FullyQualifiedName,
     string ReferenceClassName,
+    string HintName,
     EquatableArray<GrainMethodModel> Methods,
     EquatableArray<DiagnosticModel> Diagnostics);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Silo.CodeGenerator;
 
@@ -54,7 +55,8 @@ internal static class ReferenceEmitter
 
         // The reference: an explicit implementation that packs the arguments into the request struct.
         code.AppendLine();
-        code.Append("    ").Append(method.ReturnType).Append(' ').Append(method.DeclaringInterface).Append('.').Append(method.Name).Append('(')
+        var name = EscapeIdentifier(method.Name);
+        code.Append("    ").Append(method.ReturnType).Append(' ').Append(method.DeclaringInterface).Append('.').Append(name).Append('(')
             .Append(string.Join(", ", parameters.Select((p, i) => p.Type + " arg" + i))).AppendLine(")");
         var send = method.Kind == MethodReturnKind.AsyncEnumerable
             ? $"this.Invoker.InvokeStreaming<{resultType}, {requestName}>(this, new {requestName}({args}))"
@@ -117,7 +119,7 @@ internal static class ReferenceEmitter
         code.AppendLine();
 
         var callArgs = string.Join(", ", parameters.Select((p, i) => p.IsCancellationToken ? "cancellationToken" : "_arg" + i));
-        var call = $"(({method.DeclaringInterface})grain).{method.Name}({callArgs})";
+        var call = $"(({method.DeclaringInterface})grain).{name}({callArgs})";
         var returnType = method.Kind == MethodReturnKind.AsyncEnumerable
             ? $"global::System.Collections.Generic.IAsyncEnumerable<{resultType}>"
             : $"global::System.Threading.Tasks.ValueTask<{resultType}>";
@@ -131,4 +133,8 @@ internal static class ReferenceEmitter
         }).AppendLine(";");
         code.AppendLine("    }");
     }
+
+    /// <summary>A method name as written in code: keywords escaped (@return).</summary>
+    private static string EscapeIdentifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 }
