@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using LlmMultiChat.ApiHost.Tests.Grains;
+using LlmMultiChat.ApiHost.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Silo;
+using Silo.Hosting;
+
+namespace LlmMultiChat.ApiHost.Tests;
+
+public sealed class ClusterApiTests
+{
+    private static readonly Uri Cluster = new("/api/v1/cluster", UriKind.Relative);
+
+    [Fact]
+    public async Task Cluster_lists_this_silo_from_its_snapshot()
+    {
+        using var database = new TempDatabase();
+        await using var factory = new ApiHostFactory(database.Settings(("Silo:SiloName", "api-test-silo")));
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(Cluster);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var silo = Assert.Single((await response.ReadJsonAsync()).GetProperty("silos").EnumerateArray());
+        var snapshot = factory.Services.GetRequiredService<SiloHost>().GetSnapshot();
+        Assert.Equal("api-test-silo", silo.String("name"));
+        Assert.Equal(snapshot.Address, silo.String("address"));
+        Assert.StartsWith("api-test-silo@", silo.String("address"), StringComparison.Ordinal);
+        Assert.Equal(SiloHost.Version, silo.String("version"));
+        Assert.Equal("Running", silo.String("status"));
+        Assert.Equal(snapshot.StartedAt, DateTimeOffset.Parse(silo.String("startedAt")!, CultureInfo.InvariantCulture));
+        Assert.True(silo.GetProperty("uptimeSeconds").GetDouble() >= 0);
+        Assert.Equal(0, silo.GetProperty("activations").GetInt32());
+        Assert.Equal(JsonValueKind.Object, silo.GetProperty("activationsByGrainType").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_grain_call_shows_up_as_one_activation_of_its_grain_type()
+    {
+        using var database = new TempDatabase();
+        await using var factory = new ApiHostFactory(database.Settings(), services => services.AddSiloGrain<EchoGrain>());
+        using var client = factory.CreateClient();
+        var before = await OnlySilo(client);
+        Assert.Equal(0, before.GetProperty("activations").GetInt32());
+        Assert.Equal(0, before.GetProperty("activationsByGrainType").GetProperty(EchoGrain.TypeName).GetInt32());
+
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        Assert.Equal("hi", await grains.GetGrain<IEchoGrain>("one").Echo("hi"));
+
+        var after = await OnlySilo(client);
+        Assert.Equal(1, after.GetProperty("activations").GetInt32());
+        Assert.Equal(1, after.GetProperty("activationsByGrainType").GetProperty(EchoGrain.TypeName).GetInt32());
+    }
+
+    private static async Task<JsonElement> OnlySilo(HttpClient client)
+    {
+        using var response = await client.GetAsync(Cluster);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Assert.Single((await response.ReadJsonAsync()).GetProperty("silos").EnumerateArray());
+    }
+}

@@ -1,0 +1,6 @@
+namespace LlmMultiChat.ApiHost.Tests.Grains;
+
+public sealed class EchoState
+{
+    public string? Last { get; set; }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LlmMultiChat.ApiHost.Tests.Infrastructure;
+
+/// <summary>
+/// The real ApiHost on a TestServer. Settings go in as host settings, which WebApplicationFactory hands to
+/// Program as command-line arguments, so they are visible while Program registers its services.
+/// </summary>
+internal sealed class ApiHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
+    }
+}
