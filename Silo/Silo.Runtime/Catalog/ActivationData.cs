@@ -183,7 +183,10 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
                 _blocking = null;
             }
 
-            Volatile.Write(ref _lastUsed, _runtime.Time.GetTimestamp());
+            if (request.CountsAsUse)
+            {
+                Volatile.Write(ref _lastUsed, _runtime.Time.GetTimestamp());
+            }
             AdmitPendingLocked();
             deactivate = AfterWorkEndedLocked();
         }

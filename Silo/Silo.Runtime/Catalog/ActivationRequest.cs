@@ -17,6 +17,9 @@ internal abstract class ActivationRequest
     /// <summary>Admitted even while another request holds a non-reentrant activation.</summary>
     public abstract bool Interleaves { get; }
 
+    /// <summary>Whether finishing it counts as use of the activation (resets its idle age). Timer ticks only do when KeepAlive.</summary>
+    public virtual bool CountsAsUse => true;
+
     /// <summary>True when running it is pointless: its caller already gave up (timeout, cancellation) or the timer was disposed.</summary>
     public abstract bool IsAbandoned { get; }
 

@@ -53,7 +53,10 @@ internal sealed class ReminderService(SiloRuntime runtime, IReminderTable table)
             throw new InvalidOperationException($"Grain {grainId} cannot receive reminders: its class does not implement IRemindable.");
         }
 
-        var entry = await table.UpsertAsync(grainId, reminderName, runtime.Time.GetUtcNow() + dueTime, period, runtime.StoppingToken).ConfigureAwait(false);
+        // Whole milliseconds, as stored: the schedule is the same before and after a restart.
+        var startAt = DateTimeOffset.FromUnixTimeMilliseconds((runtime.Time.GetUtcNow() + dueTime).ToUnixTimeMilliseconds());
+        period = TimeSpan.FromMilliseconds(Math.Floor(period.TotalMilliseconds));
+        var entry = await table.UpsertAsync(grainId, reminderName, startAt, period, runtime.StoppingToken).ConfigureAwait(false);
         Arm(entry);
         return new GrainReminder(entry.Name, entry.ETag);
     }

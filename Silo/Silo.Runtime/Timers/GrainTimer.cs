@@ -43,6 +43,9 @@ internal sealed class GrainTimer<TState> : ActivationRequest, IGrainTimer, IActi
 
     public override bool IsAbandoned => _disposed;
 
+    // Use is recorded by Touch() when KeepAlive is set; a tick alone must not keep the activation alive.
+    public override bool CountsAsUse => false;
+
     public void Arm() => _timer.Change(_dueTime, Timeout.InfiniteTimeSpan);
 
     public void Change(TimeSpan dueTime, TimeSpan period)

@@ -4,8 +4,8 @@ namespace Silo.Runtime.Tests.Grains;
 
 public sealed class BackgroundGrain(GrainEvents events, Gates gates) : Grain, IBackgroundGrain
 {
-    // A plain field on purpose: background segments and calls both increment it; lost updates would show overlap.
-    private int _counter;
+    private int _inSegment;
+    private int _maxInSegment;
 
     public Task StartWaiting(string gate)
     {
@@ -26,29 +26,41 @@ public sealed class BackgroundGrain(GrainEvents events, Gates gates) : Grain, IB
         return Task.CompletedTask;
     }
 
-    public Task StartCounting(int increments)
+    public Task StartSegments(int count)
     {
         _ = RunInBackground(async _ =>
         {
-            for (var i = 0; i < increments; i++)
+            for (var i = 0; i < count; i++)
             {
-                var read = _counter;
+                Segment();
                 await Task.Yield();
-                _counter = read + 1;
             }
 
-            events.Record("counting-done");
+            events.Record("segments-done");
         });
         return Task.CompletedTask;
     }
 
-    public Task<int> Increment() => Task.FromResult(++_counter);
+    public Task CallSegment()
+    {
+        Segment();
+        return Task.CompletedTask;
+    }
 
-    public Task<int> Counter() => Task.FromResult(_counter);
+    public Task<int> MaxSegmentsAtOnce() => Task.FromResult(_maxInSegment);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         events.Record($"deactivated:{GetPrimaryKeyString()}:{reason.Code}");
         return Task.CompletedTask;
+    }
+
+    // Interlocked on purpose: if a background segment and a call segment ever overlapped, the count would show it.
+    private void Segment()
+    {
+        var now = Interlocked.Increment(ref _inSegment);
+        _maxInSegment = Math.Max(_maxInSegment, now);
+        Thread.SpinWait(500);
+        Interlocked.Decrement(ref _inSegment);
     }
 }

@@ -5,11 +5,12 @@ public interface IBackgroundGrain : IGrainWithStringKey
     /// <summary>Starts background work that waits at the gate (or until cancelled) and returns at once.</summary>
     Task StartWaiting(string gate);
 
-    /// <summary>Starts background work that increments a plain field many times, yielding between increments.</summary>
-    Task StartCounting(int increments);
+    /// <summary>Starts background work of many short segments separated by yields.</summary>
+    Task StartSegments(int count);
 
-    /// <summary>Increments the same plain field as the background work.</summary>
-    Task<int> Increment();
+    /// <summary>One short segment run as a call.</summary>
+    Task CallSegment();
 
-    Task<int> Counter();
+    /// <summary>The most segments (background or call) ever seen running at once.</summary>
+    Task<int> MaxSegmentsAtOnce();
 }

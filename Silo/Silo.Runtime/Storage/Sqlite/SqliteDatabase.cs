@@ -20,7 +20,6 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private SqliteConnection? _writer;
     private Task? _writeLoop;
-    private volatile string? _lastWriteError;
 
     public SqliteDatabase(SqliteStorageOptions options)
     {
@@ -98,7 +97,7 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
         SqliteConnection.ClearPool(new SqliteConnection(_probeConnectionString));
     }
 
-    /// <summary>Healthy when a write transaction can be opened (the file is writable and not locked) and the last batch committed.</summary>
+    /// <summary>Healthy when a write transaction can be opened now: the file is writable and not locked.</summary>
     public Task<StorageHealth> CheckAsync(CancellationToken cancellationToken)
     {
         try
@@ -114,9 +113,7 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
             return Task.FromResult(StorageHealth.Unhealthy($"SQLite {FullPath} cannot take writes: {ex.Message}"));
         }
 
-        return Task.FromResult(_lastWriteError is { } error
-            ? StorageHealth.Unhealthy($"SQLite {FullPath}: the last write failed: {error}")
-            : StorageHealth.Healthy($"SQLite {FullPath} is writable."));
+        return Task.FromResult(StorageHealth.Healthy($"SQLite {FullPath} is writable."));
     }
 
     public async ValueTask DisposeAsync() => await OnStopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -205,54 +202,73 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
                 batch.Add(operation);
             }
 
-            if (!TryCommit(batch) && batch.Count > 1)
-            {
-                // One bad write must not fail its neighbours: retry each alone, so only the culprit fails.
-                foreach (var operation in batch)
-                {
-                    TryCommit([operation]);
-                }
-            }
-
+            Commit(batch);
             batch.Clear();
         }
     }
 
-    private bool TryCommit(List<WriteOperation> batch)
+    /// <summary>
+    /// Commits a batch in one transaction. If the transaction cannot start or commit (locked, read-only, full),
+    /// every write in it fails at once. If one write throws, it alone fails and the others are committed without it.
+    /// </summary>
+    private void Commit(List<WriteOperation> batch)
     {
         var writer = _writer!;
+        WriteOperation? culprit = null;
+        Exception? error = null;
         try
         {
-            using (var transaction = writer.BeginTransaction(deferred: false))
+            using var transaction = writer.BeginTransaction(deferred: false);
+            foreach (var operation in batch)
             {
-                foreach (var operation in batch)
+                try
                 {
                     operation.Execute(writer, transaction);
                 }
-
-                transaction.Commit();
+                catch (Exception ex)
+                {
+                    // Any failure (SQLite's, or a bug in a write delegate) belongs to the write that caused it.
+                    culprit = operation;
+                    error = ex;
+                    break;
+                }
             }
 
-            _lastWriteError = null;
+            if (culprit is null)
+            {
+                transaction.Commit();
+            }
+        }
+        catch (SqliteException ex)
+        {
+            foreach (var operation in batch)
+            {
+                operation.Fail(StorageFailure(ex));
+            }
+
+            return;
+        }
+
+        if (culprit is null)
+        {
             foreach (var operation in batch)
             {
                 operation.Complete();
             }
 
-            return true;
+            return;
         }
-        catch (Exception ex)
-        {
-            // Any failure (SQLite's, or a bug in a write delegate) goes to the writes that were waiting on it.
-            _lastWriteError = ex.Message;
-            if (batch.Count == 1)
-            {
-                batch[0].Fail(new GrainStorageException($"A write to SQLite {FullPath} failed and was not committed: {ex.Message}", ex));
-            }
 
-            return false;
+        culprit.Fail(StorageFailure(error!));
+        var others = batch.Where(operation => !ReferenceEquals(operation, culprit)).ToList();
+        if (others.Count > 0)
+        {
+            Commit(others);
         }
     }
+
+    private GrainStorageException StorageFailure(Exception error) =>
+        new($"A write to SQLite {FullPath} failed and was not committed: {error.Message}", error);
 
     private abstract class WriteOperation
     {
