@@ -72,6 +72,13 @@ public sealed class StreamingCallTests
         Assert.True(await enumerator.MoveNextAsync());
 
         var ping = grain.Ping();
+        // The grain must produce hundreds more items (many turns of its iterator) after the call arrived;
+        // had the call been admitted, it would have run among them.
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(await enumerator.MoveNextAsync());
+        }
+
         Assert.False(ping.IsCompleted, "a call must wait while a stream of the same non-reentrant grain is open");
         while (await enumerator.MoveNextAsync())
         {
