@@ -31,6 +31,12 @@ internal sealed class ActivationCatalog(SiloRuntime runtime)
 
         var type = runtime.Registry.ForName(grainId.Type)
             ?? throw new InvalidOperationException($"No grain class is registered for grain type '{grainId.Type}'.");
+        var placed = runtime.Placement.PlaceGrain(grainId);
+        if (placed != runtime.LocalSilo)
+        {
+            throw new NotSupportedException($"Grain {grainId} is placed on silo {placed}; calls between silos arrive with cluster mode.");
+        }
+
         var created = new ActivationData(runtime, grainId, type);
         var actual = _activations.GetOrAdd(grainId, created);
         if (ReferenceEquals(actual, created))

@@ -35,8 +35,8 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     private static readonly SendOrPostCallback s_deactivate = static state => _ = ((ActivationData)state!).DeactivateAsync();
 
     private readonly SiloRuntime _runtime;
-    private Queue<WorkItem>? _runnable;
-    private Queue<ActivationRequest>? _pending;
+    private SlotQueue<WorkItem> _runnable;
+    private SlotQueue<ActivationRequest> _pending;
     private ActivationRequest? _blocking;
     private Extras? _extras;
     private Grain? _grain;
@@ -91,7 +91,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
 
     private Extras ExtrasLocked => _extras ??= new Extras();
 
-    private bool IsRunnableEmpty => _runnable is null || _runnable.Count == 0;
+    private bool IsRunnableEmpty => _runnable.IsEmpty;
 
     public IStreamProvider GetStreamProvider(string name) => _runtime.GetStreamProvider(name);
 
@@ -296,7 +296,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
         {
             _deactivateWhenIdle = true;
             ExtrasLocked.Reason = reason;
-            if (_inProgress > 0 || _background > 0 || (_pending?.Count ?? 0) > 0)
+            if (_inProgress > 0 || _background > 0 || !_pending.IsEmpty)
             {
                 return;
             }
@@ -349,9 +349,8 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
             return;
         }
 
-        while (_pending is { Count: > 0 })
+        while (_pending.TryPeek(out var next))
         {
-            var next = _pending.Peek();
             if (next.IsAbandoned)
             {
                 DequeuePendingLocked();
@@ -404,19 +403,19 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
 
     private void EnqueuePendingLocked(ActivationRequest request)
     {
-        (_pending ??= new Queue<ActivationRequest>()).Enqueue(request);
+        _pending.Enqueue(request);
         _runtime.Metrics.OnRequestQueued();
     }
 
     private void DequeuePendingLocked()
     {
-        _pending!.Dequeue();
+        _pending.TryDequeue(out _);
         _runtime.Metrics.OnRequestDequeued();
     }
 
     private void EnqueueRunnableLocked(WorkItem item)
     {
-        (_runnable ??= new Queue<WorkItem>()).Enqueue(item);
+        _runnable.Enqueue(item);
         if (!_executing)
         {
             _executing = true;
@@ -425,7 +424,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
     }
 
     private bool IsIdleLocked() =>
-        _inProgress == 0 && _background == 0 && (_pending?.Count ?? 0) == 0 && IsRunnableEmpty && !_executing;
+        _inProgress == 0 && _background == 0 && _pending.IsEmpty && IsRunnableEmpty && !_executing;
 
     /// <summary>After a request or background work ended: wake a waiting deactivation, or deactivate when asked to.</summary>
     private bool AfterWorkEndedLocked()
@@ -441,7 +440,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
             return false;
         }
 
-        return _deactivateWhenIdle && _status == ActivationStatus.Valid && (_pending?.Count ?? 0) == 0;
+        return _deactivateWhenIdle && _status == ActivationStatus.Valid && _pending.IsEmpty;
     }
 
     private void RunInline(WorkItem first)
@@ -467,7 +466,7 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
             WorkItem item;
             lock (this)
             {
-                if (_runnable is null || !_runnable.TryDequeue(out item))
+                if (!_runnable.TryDequeue(out item))
                 {
                     return;
                 }
@@ -653,9 +652,10 @@ internal sealed class ActivationData : SynchronizationContext, IThreadPoolWorkIt
         lock (this)
         {
             _status = ActivationStatus.Invalid;
-            waiting = _pending is null ? [] : [.. _pending];
-            for (var i = 0; i < waiting.Count; i++)
+            waiting = [];
+            while (_pending.TryPeek(out var request))
             {
+                waiting.Add(request);
                 DequeuePendingLocked();
             }
         }

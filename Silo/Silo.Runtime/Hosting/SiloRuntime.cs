@@ -118,7 +118,7 @@ internal sealed class SiloRuntime : IDisposable
             {
                 activation = Catalog.GetOrCreate(reference.GrainId);
             }
-            catch (Exception ex) when (ex is SiloUnavailableException or InvalidOperationException)
+            catch (Exception ex) when (ex is SiloUnavailableException or InvalidOperationException or NotSupportedException)
             {
                 message.Reject(ex);
                 return;

@@ -13,6 +13,7 @@ public static class Silos
             b =>
             {
                 b.AddGrains(typeof(ProbeGrain).Assembly);
+                b.AddMemoryGrainStorage("Second");
                 if (options is not null)
                 {
                     b.Configure(options);

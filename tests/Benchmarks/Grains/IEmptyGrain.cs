@@ -1,0 +1,6 @@
+namespace Benchmarks.Grains;
+
+public interface IEmptyGrain : IGrainWithStringKey
+{
+    ValueTask Touch();
+}

@@ -1,0 +1,38 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Benchmarks;
+using Benchmarks.Micro;
+using Benchmarks.Scenarios;
+
+// dotnet run -c Release --project tests/Benchmarks -- [calls|activations|memory|sqlite|all] [seconds-per-call-run]
+// dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process)
+var scenario = args.Length > 0 ? args[0] : "all";
+if (scenario == "micro")
+{
+    BenchmarkRunner.Run<CallBenchmarks>(DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)));
+    return;
+}
+
+var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+Report.Machine();
+if (scenario is "calls" or "all")
+{
+    await CallThroughput.RunAsync(TimeSpan.FromSeconds(seconds));
+}
+
+if (scenario is "activations" or "all")
+{
+    await Activations.RunAsync(200_000);
+}
+
+if (scenario is "memory" or "all")
+{
+    await IdleMemory.RunAsync(1_000_000);
+}
+
+if (scenario is "sqlite" or "all")
+{
+    await SqliteWrites.RunAsync(rounds: 9);
+}
