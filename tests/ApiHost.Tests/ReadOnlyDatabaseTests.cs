@@ -1,8 +1,7 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Net;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Silo.Testing;
 using Xunit.Abstractions;
 
 namespace LlmMultiChat.ApiHost.Tests;
@@ -22,18 +21,9 @@ public sealed class ReadOnlyDatabaseTests(ITestOutputHelper output)
 
         SqliteConnection.ClearAllPools();
 
-        // chmod does not stop root; the immutable attribute does.
-        var (immutable, reason) = await Chattr("+i", database.Path);
-        if (!immutable)
+        if (await ImmutableFile.TryMakeImmutableAsync(database.Path) is { } reason)
         {
-            // xunit 2 has no dynamic skip: say why in the output, and never let CI pass without the check.
-            var why = $"cannot make {database.Path} read-only: {reason}";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{why}. CI=true, where this test must not be skipped.");
-            }
-
-            output.WriteLine($"SKIPPED: {why}");
+            Prerequisite.NotMet(output.WriteLine, $"cannot make {database.Path} read-only: {reason}");
             return;
         }
 
@@ -53,34 +43,8 @@ public sealed class ReadOnlyDatabaseTests(ITestOutputHelper output)
         }
         finally
         {
-            var (mutable, undoReason) = await Chattr("-i", database.Path);
-            Assert.True(mutable, $"chattr -i {database.Path} failed: {undoReason}. Remove the attribute by hand.");
-        }
-    }
-
-    private static async Task<(bool Succeeded, string Reason)> Chattr(string flag, string path)
-    {
-        var start = new ProcessStartInfo("chattr")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(flag);
-        start.ArgumentList.Add(path);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0
-                ? (true, string.Empty)
-                : (false, $"chattr {flag} exited with {process.ExitCode}: {(await stderr).Trim()} {(await stdout).Trim()}".Trim());
-        }
-        catch (Win32Exception ex)
-        {
-            return (false, $"chattr could not be started: {ex.Message}");
+            var undo = await ImmutableFile.TryMakeMutableAsync(database.Path);
+            Assert.True(undo is null, $"chattr -i {database.Path} failed: {undo}. Remove the attribute by hand.");
         }
     }
 }

@@ -1,5 +1,4 @@
 using Silo.Runtime.Tests.Grains;
-using Silo.Runtime.Tests.Storage;
 using Silo.Runtime.Tests.Support;
 using Silo.Testing;
 

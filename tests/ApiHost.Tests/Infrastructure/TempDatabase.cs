@@ -1,21 +1,14 @@
-using Microsoft.Data.Sqlite;
+using Silo.Testing;
 
 namespace LlmMultiChat.ApiHost.Tests.Infrastructure;
 
-/// <summary>A unique directory for one test's SQLite file; deleted with its -wal and -shm files afterwards.</summary>
+/// <summary>A test's own SQLite file (see <see cref="TemporaryDatabaseFile"/>) and the host settings that point at it.</summary>
 internal sealed class TempDatabase : IDisposable
 {
-    public TempDatabase()
-    {
-        Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "llmmultichat-apihost-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-        Path = System.IO.Path.Combine(Folder, "test.db");
-    }
-
-    public string Folder { get; }
+    private readonly TemporaryDatabaseFile _file = new();
 
     /// <summary>The database file (created by the host on start, not here).</summary>
-    public string Path { get; }
+    public string Path => _file.Path;
 
     /// <summary>Settings for a host on this database, plus any extra ones.</summary>
     public Dictionary<string, string?> Settings(params (string Key, string? Value)[] extra)
@@ -33,13 +26,5 @@ internal sealed class TempDatabase : IDisposable
         return settings;
     }
 
-    public void Dispose()
-    {
-        // Pooled connections keep the file (and its -wal/-shm) open.
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(Folder))
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -11,8 +11,8 @@ namespace Benchmarks.Micro;
 [MemoryDiagnoser]
 public class CallBenchmarks
 {
-    private ProductionLikeSilo _production = null!;
-    private MinimalSilo _minimal = null!;
+    private BenchmarkSilo _production = null!;
+    private BenchmarkSilo _minimal = null!;
     private IPingGrain _productionGrain = null!;
     private IPingGrain _minimalGrain = null!;
     private BareSilo.BareProxy _bareGrain = null!;
@@ -20,8 +20,8 @@ public class CallBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _production = await ProductionLikeSilo.StartAsync();
-        _minimal = await MinimalSilo.StartAsync();
+        _production = await BenchmarkSilo.StartProductionLikeAsync();
+        _minimal = await BenchmarkSilo.StartMinimalAsync();
         _productionGrain = _production.Grains.GetGrain<IPingGrain>("micro");
         _minimalGrain = _minimal.Grains.GetGrain<IPingGrain>("micro");
         _bareGrain = new BareSilo().GetGrain("micro");

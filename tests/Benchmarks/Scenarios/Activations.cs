@@ -12,18 +12,18 @@ internal static class Activations
         var rows = new List<string[]>();
         foreach (var callers in new[] { 1, 2 })
         {
-            await using (var warmup = await ProductionLikeSilo.StartAsync())
+            await using (var warmup = await BenchmarkSilo.StartProductionLikeAsync())
             {
                 await ActivateAsync(callers, 20_000, i => warmup.Grains.GetGrain<IStatefulGrain>($"w{i}").Read());
             }
 
             double stateful, empty;
-            await using (var silo = await ProductionLikeSilo.StartAsync())
+            await using (var silo = await BenchmarkSilo.StartProductionLikeAsync())
             {
                 stateful = await ActivateAsync(callers, count, i => silo.Grains.GetGrain<IStatefulGrain>($"s{i}").Read());
             }
 
-            await using (var silo = await ProductionLikeSilo.StartAsync())
+            await using (var silo = await BenchmarkSilo.StartProductionLikeAsync())
             {
                 empty = await ActivateAsync(callers, count, async i =>
                 {

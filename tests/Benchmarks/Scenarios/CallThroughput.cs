@@ -10,7 +10,7 @@ internal static class CallThroughput
 
     public static async Task RunAsync(TimeSpan duration)
     {
-        await using var silo = await ProductionLikeSilo.StartAsync();
+        await using var silo = await BenchmarkSilo.StartProductionLikeAsync();
         var grains = Enumerable.Range(0, Grains).Select(i => silo.Grains.GetGrain<IPingGrain>($"ping-{i}")).ToArray();
         foreach (var grain in grains)
         {
@@ -51,7 +51,7 @@ internal static class CallThroughput
             $"Local grain calls, {Grains:N0} grains, {duration.TotalSeconds:0} s per run (production-like silo vs bare proxy-plus-lock)",
             ["callers", "silo calls/s (ValueTask)", "silo calls/s (Task)", "bare calls/s", "silo / bare", "silo p50 / p99 µs", "bare p50 / p99 µs", "silo gen0 GCs/s"],
             rows);
-        Console.WriteLine($"Metrics recorded during the run: {Report.Number(silo.Metrics.Total("silo.grain.calls"))} calls counted by the exporter stand-in.");
+        Console.WriteLine($"Metrics recorded during the run: {Report.Number(silo.Metrics!.Total("silo.grain.calls"))} calls counted by the exporter stand-in.");
         Console.WriteLine();
     }
 }

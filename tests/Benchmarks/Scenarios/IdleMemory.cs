@@ -12,7 +12,7 @@ internal static class IdleMemory
     public static async Task RunAsync(int count)
     {
         double silo;
-        await using (var host = await ProductionLikeSilo.StartAsync())
+        await using (var host = await BenchmarkSilo.StartProductionLikeAsync())
         {
             var keys = Keys("grain-", count);
             var before = Settle();

@@ -19,7 +19,7 @@ internal static class SqliteWrites
         try
         {
             var batched = new List<double>();
-            await using (var silo = await ProductionLikeSilo.StartAsync(Path.Combine(directory, "silo.db")))
+            await using (var silo = await BenchmarkSilo.StartProductionLikeAsync(Path.Combine(directory, "silo.db")))
             {
                 var grains = Enumerable.Range(0, Grains).Select(i => silo.Grains.GetGrain<IStatefulGrain>($"writer-{i}")).ToArray();
                 await Task.WhenAll(grains.Select(g => g.Read().AsTask()));

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -106,9 +104,9 @@ public sealed class SqliteFailureTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"Files before chattr +i: {string.Join(", ", Directory.GetFiles(file.DirectoryPath).Select(Path.GetFileName))}");
-        if (await MakeImmutableAsync(file.Path) is { } reason)
+        if (await ImmutableFile.TryMakeImmutableAsync(file.Path) is { } reason)
         {
-            Prerequisite.NotMet(output, reason);
+            Prerequisite.NotMet(output.WriteLine, reason);
             return;
         }
 
@@ -140,7 +138,7 @@ public sealed class SqliteFailureTests(ITestOutputHelper output)
         }
         finally
         {
-            await ChattrAsync("-i", file.Path);
+            Assert.Null(await ImmutableFile.TryMakeMutableAsync(file.Path));
         }
     }
 
@@ -206,48 +204,6 @@ public sealed class SqliteFailureTests(ITestOutputHelper output)
         var state = new GrainState<JournalState>(new JournalState { Entries = [key] });
         await database.Storage.WriteStateAsync(StateName, grainId, state, CancellationToken.None);
         return (grainId, state);
-    }
-
-    /// <summary>Returns why the file could not be made immutable, or null when it now is.</summary>
-    private static async Task<string?> MakeImmutableAsync(string path)
-    {
-        if (await ChattrAsync("+i", path) is { } failure)
-        {
-            return failure;
-        }
-
-        try
-        {
-            await using (File.Open(path, FileMode.Open, FileAccess.Write))
-            {
-            }
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        await ChattrAsync("-i", path);
-        return $"'chattr +i {path}' succeeded but the file stayed writable (the file system ignores the immutable flag).";
-    }
-
-    /// <summary>Runs chattr; returns why it failed, or null on success.</summary>
-    private static async Task<string?> ChattrAsync(string flag, string path)
-    {
-        var start = new ProcessStartInfo("chattr") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(flag);
-        start.ArgumentList.Add(path);
-        try
-        {
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("chattr did not start.");
-            var error = await process.StandardError.ReadToEndAsync().WaitOrFail($"chattr {flag} to finish");
-            await process.WaitForExitAsync().WaitOrFail($"chattr {flag} to exit");
-            return process.ExitCode == 0 ? null : $"'chattr {flag} {path}' exited with {process.ExitCode}: {error.Trim()}";
-        }
-        catch (Win32Exception ex)
-        {
-            return $"chattr cannot be run here: {ex.Message}";
-        }
     }
 
     private static SqliteConnection OpenPlainConnection(string path)
