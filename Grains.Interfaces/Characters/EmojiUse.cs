@@ -1,0 +1,9 @@
+namespace LlmMultiChat.Grains.Characters;
+
+/// <summary>How often a character uses emoji.</summary>
+public enum EmojiUse
+{
+    None,
+    Sparing,
+    Frequent,
+}

@@ -1,0 +1,33 @@
+namespace LlmMultiChat.Grains.Characters;
+
+/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona and avatar.</summary>
+public interface ICharacterGrain : IGrainWithStringKey
+{
+    /// <summary>The current profile, or null when the character does not exist (or was deleted).</summary>
+    [AlwaysInterleave]
+    Task<CharacterProfile?> Profile();
+
+    /// <summary>Creates the character.</summary>
+    /// <exception cref="InvalidOperationException">It already exists.</exception>
+    /// <exception cref="ArgumentException">The persona is invalid (empty name, politeness outside 1..3, ...).</exception>
+    Task<CharacterProfile> Create(Persona persona, string ownerId, CharacterVisibility visibility);
+
+    /// <summary>Replaces the persona, keeping the previous one as a version.</summary>
+    /// <param name="expectedVersion">When given, the update fails if the current version differs (a concurrent edit).</param>
+    Task<CharacterProfile> Update(Persona persona, string changedBy, int? expectedVersion = null);
+
+    Task<CharacterProfile> SetVisibility(CharacterVisibility visibility, string changedBy);
+
+    /// <summary>Every version, oldest first, the current one last.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<PersonaVersion>> Versions();
+
+    /// <summary>Sets (or with null removes) the avatar, a PNG image.</summary>
+    Task SetAvatar(byte[]? png, string changedBy);
+
+    [AlwaysInterleave]
+    Task<byte[]?> Avatar();
+
+    /// <summary>Deletes the character and its versions; its id can be used again.</summary>
+    Task Delete(string deletedBy);
+}

@@ -1,0 +1,11 @@
+using Silo.Streams;
+
+namespace LlmMultiChat.Grains.Conversations;
+
+/// <summary>Where a conversation publishes its events (on the default stream provider).</summary>
+public static class ConversationStreams
+{
+    public const string Namespace = "conversation";
+
+    public static StreamId For(string conversationId) => StreamId.Create(Namespace, conversationId);
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace LlmMultiChat.Grains.Conversations.Events;
+
+/// <summary>
+/// Something that happened in a conversation. Every event carries the conversation, a sequence number (1, 2, 3 ...
+/// per conversation, never reused, also across restarts) and when it happened. Serialized with a "type"
+/// discriminator whose values are the seed's event names.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(MessageStarted), MessageStarted.TypeName)]
+[JsonDerivedType(typeof(MessageChunk), MessageChunk.TypeName)]
+[JsonDerivedType(typeof(Thinking), Thinking.TypeName)]
+[JsonDerivedType(typeof(ToolCall), ToolCall.TypeName)]
+[JsonDerivedType(typeof(ToolResult), ToolResult.TypeName)]
+[JsonDerivedType(typeof(MessageCompleted), MessageCompleted.TypeName)]
+[JsonDerivedType(typeof(TurnCompleted), TurnCompleted.TypeName)]
+[JsonDerivedType(typeof(ConversationError), ConversationError.TypeName)]
+public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
+{
+    /// <summary>The event's type name (also its "type" in JSON, and the SSE event name).</summary>
+    [JsonIgnore]
+    public abstract string Type { get; }
+}

@@ -1,0 +1,14 @@
+namespace LlmMultiChat.Grains.Conversations.Events;
+
+/// <summary>The next piece of a reply's text.</summary>
+public sealed record MessageChunk(
+    string ConversationId,
+    long Seq,
+    DateTimeOffset At,
+    string MessageId,
+    string Delta) : ConversationEvent(ConversationId, Seq, At)
+{
+    public const string TypeName = "message_chunk";
+
+    public override string Type => TypeName;
+}

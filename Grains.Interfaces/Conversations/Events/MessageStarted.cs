@@ -1,0 +1,17 @@
+namespace LlmMultiChat.Grains.Conversations.Events;
+
+/// <summary>A character started a reply; chunks follow.</summary>
+public sealed record MessageStarted(
+    string ConversationId,
+    long Seq,
+    DateTimeOffset At,
+    string MessageId,
+    long Index,
+    SpeakerKind SpeakerKind,
+    string SpeakerId,
+    string SpeakerName) : ConversationEvent(ConversationId, Seq, At)
+{
+    public const string TypeName = "message_start";
+
+    public override string Type => TypeName;
+}

@@ -1,0 +1,8 @@
+namespace LlmMultiChat.Grains.Conversations;
+
+public enum SpeakerKind
+{
+    Human,
+    Character,
+    System,
+}

@@ -1,0 +1,8 @@
+namespace LlmMultiChat.Grains.Llm;
+
+public enum LlmRole
+{
+    System,
+    User,
+    Assistant,
+}

@@ -1,0 +1,21 @@
+using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Conversations;
+
+namespace LlmMultiChat.Grains.Prompting;
+
+/// <summary>Everything one reply's prompt is made of.</summary>
+/// <param name="SpeakerId">The id of the character about to speak.</param>
+/// <param name="Speaker">Its persona.</param>
+/// <param name="OtherCharacters">The other characters in the conversation (names and aliases matter: the reply must never speak for them).</param>
+/// <param name="Humans">The humans in the conversation.</param>
+/// <param name="History">Recent messages, oldest first, ending with the message being answered.</param>
+/// <param name="EmotionTone">An instruction from the character's dominant emotion (filled by the memory issue; null until then).</param>
+/// <param name="Memories">What the character remembers that is relevant here (filled by the memory issue; null until then).</param>
+public sealed record PromptContext(
+    string SpeakerId,
+    Persona Speaker,
+    IReadOnlyList<CharacterParticipant> OtherCharacters,
+    IReadOnlyList<ConversationMember> Humans,
+    IReadOnlyList<ChatMessage> History,
+    string? EmotionTone = null,
+    string? Memories = null);
