@@ -62,7 +62,7 @@ public sealed class SiloBuilder
         ArgumentNullException.ThrowIfNull(configure);
         var options = new SqliteStorageOptions();
         configure(options);
-        Services.AddSingleton(new SqliteDatabase(options));
+        Services.AddSingleton(sp => new SqliteDatabase(options, sp.GetServices<ISqliteSchema>()));
         Services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<SqliteDatabase>());
         Services.AddSingleton<IStorageHealthProbe>(sp => sp.GetRequiredService<SqliteDatabase>());
         Services.AddKeyedSingleton<IGrainStorage>(name, (sp, _) => new SqliteGrainStorage(

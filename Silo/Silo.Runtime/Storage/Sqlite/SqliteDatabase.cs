@@ -12,9 +12,8 @@ namespace Silo.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthProbe, IAsyncDisposable
 {
-    private const int SchemaVersion = 1;
-
     private readonly SqliteStorageOptions _options;
+    private readonly ISqliteSchema[] _schemas;
     private readonly string _connectionString;
     private readonly string _probeConnectionString;
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
@@ -22,11 +21,25 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
     private Task? _writeLoop;
 
     public SqliteDatabase(SqliteStorageOptions options)
+        : this(options, [])
+    {
+    }
+
+    /// <param name="schemas">Modules whose tables live in this file besides the runtime's own.</param>
+    public SqliteDatabase(SqliteStorageOptions options, IEnumerable<ISqliteSchema> schemas)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(schemas);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         _options = options;
+        _schemas = [new SiloSchema(), .. schemas];
+        var duplicate = _schemas.GroupBy(s => s.ModuleName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two SQLite schemas claim the module '{duplicate.Key}'.", nameof(schemas));
+        }
+
         FullPath = System.IO.Path.GetFullPath(options.Path);
         _connectionString = ConnectionString(options.BusyTimeout);
         _probeConnectionString = ConnectionString(TimeSpan.FromSeconds(1));
@@ -118,7 +131,8 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
 
     public async ValueTask DisposeAsync() => await OnStopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    internal static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    /// <summary>Runs SQL without parameters (schema statements).</summary>
+    public static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -135,60 +149,56 @@ public sealed class SqliteDatabase : ISiloLifecycleParticipant, IStorageHealthPr
         DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
     }.ToString();
 
-    /// <summary>Brings the schema up to date. Writes nothing when it already is, so a read-only file still opens.</summary>
+    /// <summary>
+    /// Brings every module's tables up to date, in one transaction. Reads first and writes nothing when all are
+    /// current, so a read-only file still opens (and reports unhealthy) instead of failing the process.
+    /// </summary>
     private void Migrate(SqliteConnection connection)
     {
-        var version = UserVersion(connection, null);
-        if (version == SchemaVersion)
+        if (_schemas.All(schema => StoredVersion(connection, null, schema.ModuleName) == schema.Version))
         {
             return;
         }
 
-        if (version > SchemaVersion)
-        {
-            throw new GrainStorageException($"The database {FullPath} has schema version {version}, newer than this build understands ({SchemaVersion}).");
-        }
-
         using var transaction = connection.BeginTransaction(deferred: false);
-        version = UserVersion(connection, transaction);
-        if (version < 1)
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_versions (module TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;");
+        foreach (var schema in _schemas)
         {
-            Execute(connection, transaction, """
-                CREATE TABLE silo_grain_state (
-                    grain_type  TEXT    NOT NULL,
-                    grain_key   TEXT    NOT NULL,
-                    state_name  TEXT    NOT NULL,
-                    etag        TEXT    NOT NULL,
-                    data        TEXT    NOT NULL,
-                    modified_at INTEGER NOT NULL,
-                    PRIMARY KEY (grain_type, grain_key, state_name)
-                ) WITHOUT ROWID;
-                CREATE TABLE silo_reminders (
-                    grain_type    TEXT    NOT NULL,
-                    grain_key     TEXT    NOT NULL,
-                    reminder_name TEXT    NOT NULL,
-                    start_at      INTEGER NOT NULL,
-                    period_ms     INTEGER NOT NULL,
-                    etag          TEXT    NOT NULL,
-                    PRIMARY KEY (grain_type, grain_key, reminder_name)
-                ) WITHOUT ROWID;
-                CREATE TABLE silo_health_probe (
-                    id        INTEGER PRIMARY KEY,
-                    probed_at INTEGER NOT NULL
-                );
-                """);
+            var stored = StoredVersion(connection, transaction, schema.ModuleName);
+            if (stored > schema.Version)
+            {
+                throw new GrainStorageException(
+                    $"The database {FullPath} has module '{schema.ModuleName}' at schema version {stored}, newer than this build understands ({schema.Version}).");
+            }
+
+            if (stored < schema.Version)
+            {
+                schema.Upgrade(connection, transaction, stored);
+                using var record = connection.CreateCommand();
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO schema_versions (module, version) VALUES ($module, $version) ON CONFLICT (module) DO UPDATE SET version = excluded.version;";
+                record.Parameters.AddWithValue("$module", schema.ModuleName);
+                record.Parameters.AddWithValue("$version", schema.Version);
+                record.ExecuteNonQuery();
+            }
         }
 
-        Execute(connection, transaction, $"PRAGMA user_version = {SchemaVersion};");
         transaction.Commit();
     }
 
-    private static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    private static int StoredVersion(SqliteConnection connection, SqliteTransaction? transaction, string module)
     {
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "PRAGMA user_version;";
-        return Convert.ToInt32(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_versions';";
+        if (command.ExecuteScalar() is null)
+        {
+            return 0;
+        }
+
+        command.CommandText = "SELECT version FROM schema_versions WHERE module = $module;";
+        command.Parameters.AddWithValue("$module", module);
+        return command.ExecuteScalar() is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture) : 0;
     }
 
     private async Task WriteLoopAsync()
