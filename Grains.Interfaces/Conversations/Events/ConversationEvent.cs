@@ -16,6 +16,7 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 [JsonDerivedType(typeof(MessageCompleted), MessageCompleted.TypeName)]
 [JsonDerivedType(typeof(TurnCompleted), TurnCompleted.TypeName)]
 [JsonDerivedType(typeof(ConversationError), ConversationError.TypeName)]
+[JsonDerivedType(typeof(ResyncRequired), ResyncRequired.TypeName)]
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
     /// <summary>The event's type name (also its "type" in JSON, and the SSE event name).</summary>

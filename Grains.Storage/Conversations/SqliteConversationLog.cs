@@ -1,0 +1,143 @@
+using System.Text.Json;
+using LlmMultiChat.Grains.Conversations;
+using Microsoft.Data.Sqlite;
+using Silo.Storage.Sqlite;
+
+namespace LlmMultiChat.Grains.Storage.Conversations;
+
+/// <summary>
+/// The conversation log in the silo's SQLite file. Writes go through the database's group-commit writer, in the
+/// order they are made, so a reply's completion never overtakes its append; reads use pooled connections.
+/// </summary>
+public sealed class SqliteConversationLog(SqliteDatabase database) : IConversationLog
+{
+    private const string Columns = "conversation_id, idx, id, speaker_kind, speaker_id, speaker_name, content, status, created_at, completed_at, error, usage";
+
+    public Task AppendAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, $"INSERT INTO conversation_messages ({Columns}) VALUES ($conversation, $idx, $id, $kind, $speakerId, $speakerName, $content, $status, $created, $completed, $error, $usage);");
+                Bind(command, message);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    public async Task CompleteAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var updated = await database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, """
+                    UPDATE conversation_messages
+                    SET content = $content, status = $status, completed_at = $completed, error = $error, usage = $usage
+                    WHERE conversation_id = $conversation AND idx = $idx AND id = $id;
+                    """);
+                Bind(command, message);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (updated != 1)
+        {
+            throw new KeyNotFoundException($"Message {message.Id} is not in conversation {message.ConversationId}.");
+        }
+    }
+
+    public Task<IReadOnlyList<ChatMessage>> ReadAsync(string conversationId, long? beforeIndex, int limit, CancellationToken cancellationToken)
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, $"""
+            SELECT {Columns} FROM (
+                SELECT {Columns} FROM conversation_messages
+                WHERE conversation_id = $conversation AND idx < $before
+                ORDER BY idx DESC LIMIT $limit)
+            ORDER BY idx;
+            """);
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$before", beforeIndex ?? long.MaxValue);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var messages = new List<ChatMessage>();
+        while (reader.Read())
+        {
+            messages.Add(Read(reader));
+        }
+
+        return Task.FromResult<IReadOnlyList<ChatMessage>>(messages);
+    }
+
+    public Task<long> NextIndexAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, "SELECT COALESCE(MAX(idx) + 1, 0) FROM conversation_messages WHERE conversation_id = $conversation;");
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        return Task.FromResult((long)command.ExecuteScalar()!);
+    }
+
+    public Task<int> FailUnfinishedAsync(string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, """
+                    UPDATE conversation_messages SET status = 'Failed', error = $error, completed_at = $completed
+                    WHERE conversation_id = $conversation AND status = 'Streaming';
+                    """);
+                command.Parameters.AddWithValue("$conversation", conversationId);
+                command.Parameters.AddWithValue("$error", reason);
+                command.Parameters.AddWithValue("$completed", at.ToUnixTimeMilliseconds());
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, "DELETE FROM conversation_messages WHERE conversation_id = $conversation;");
+                command.Parameters.AddWithValue("$conversation", conversationId);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, ChatMessage message)
+    {
+        command.Parameters.AddWithValue("$conversation", message.ConversationId);
+        command.Parameters.AddWithValue("$idx", message.Index);
+        command.Parameters.AddWithValue("$id", message.Id);
+        command.Parameters.AddWithValue("$kind", message.SpeakerKind.ToString());
+        command.Parameters.AddWithValue("$speakerId", message.SpeakerId);
+        command.Parameters.AddWithValue("$speakerName", message.SpeakerName);
+        command.Parameters.AddWithValue("$content", message.Content);
+        command.Parameters.AddWithValue("$status", message.Status.ToString());
+        command.Parameters.AddWithValue("$created", message.CreatedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$completed", (object?)message.CompletedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$error", (object?)message.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("$usage", message.Usage is null ? DBNull.Value : JsonSerializer.Serialize(message.Usage));
+    }
+
+    private static ChatMessage Read(SqliteDataReader reader) => new(
+        Id: reader.GetString(2),
+        ConversationId: reader.GetString(0),
+        Index: reader.GetInt64(1),
+        SpeakerKind: Enum.Parse<SpeakerKind>(reader.GetString(3)),
+        SpeakerId: reader.GetString(4),
+        SpeakerName: reader.GetString(5),
+        Content: reader.GetString(6),
+        Status: Enum.Parse<MessageStatus>(reader.GetString(7)),
+        CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+        CompletedAt: reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+        Error: reader.IsDBNull(10) ? null : reader.GetString(10),
+        Usage: reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<ReplyUsage>(reader.GetString(11)));
+}

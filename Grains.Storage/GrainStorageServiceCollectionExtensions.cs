@@ -1,0 +1,17 @@
+using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Storage.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using Silo.Storage.Sqlite;
+
+namespace LlmMultiChat.Grains.Storage;
+
+public static class GrainStorageServiceCollectionExtensions
+{
+    /// <summary>Keeps the grain-owned tables in the silo's SQLite file (call with the silo's UseSqlite).</summary>
+    public static IServiceCollection AddSqliteGrainTables(this IServiceCollection services)
+    {
+        services.AddSingleton<ISqliteSchema, ConversationLogSchema>();
+        services.AddSingleton<IConversationLog>(sp => new SqliteConversationLog(sp.GetRequiredService<SqliteDatabase>()));
+        return services;
+    }
+}

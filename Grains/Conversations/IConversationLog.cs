@@ -1,0 +1,25 @@
+namespace LlmMultiChat.Grains.Conversations;
+
+/// <summary>
+/// The append-only message log of conversations, a table the conversation grain owns (only the grain of a
+/// conversation writes its rows). A reply is appended when it starts and completed once when it ends; writes of one
+/// conversation are applied in the order they are made. Implementations: memory, SQLite (Grains.Storage).
+/// </summary>
+public interface IConversationLog
+{
+    Task AppendAsync(ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a message's content, status, completion time, error and usage (its final form).</summary>
+    Task CompleteAsync(ChatMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> messages before <paramref name="beforeIndex"/> (the newest ones), oldest first.</summary>
+    Task<IReadOnlyList<ChatMessage>> ReadAsync(string conversationId, long? beforeIndex, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The index the next message gets (0 for a new conversation).</summary>
+    Task<long> NextIndexAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Marks replies left Streaming (the process stopped mid-reply) as Failed; returns how many.</summary>
+    Task<int> FailUnfinishedAsync(string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string conversationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+
+namespace LlmMultiChat.Grains.Conversations;
+
+/// <summary>The message log in process memory (tests, and Storage:Provider=memory).</summary>
+public sealed class MemoryConversationLog : IConversationLog
+{
+    private readonly ConcurrentDictionary<string, SortedList<long, ChatMessage>> _conversations = new(StringComparer.Ordinal);
+
+    public Task AppendAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var log = _conversations.GetOrAdd(message.ConversationId, static _ => []);
+        lock (log)
+        {
+            if (!log.TryAdd(message.Index, message))
+            {
+                throw new InvalidOperationException($"Message {message.Index} of conversation {message.ConversationId} already exists.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CompleteAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var log = _conversations.GetValueOrDefault(message.ConversationId)
+            ?? throw new KeyNotFoundException($"Conversation {message.ConversationId} has no messages.");
+        lock (log)
+        {
+            if (!log.TryGetValue(message.Index, out var existing) || existing.Id != message.Id)
+            {
+                throw new KeyNotFoundException($"Message {message.Id} is not in conversation {message.ConversationId}.");
+            }
+
+            log[message.Index] = message;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ChatMessage>> ReadAsync(string conversationId, long? beforeIndex, int limit, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var log))
+        {
+            return Task.FromResult<IReadOnlyList<ChatMessage>>([]);
+        }
+
+        lock (log)
+        {
+            var before = beforeIndex ?? long.MaxValue;
+            return Task.FromResult<IReadOnlyList<ChatMessage>>([.. log.Values.Where(m => m.Index < before).TakeLast(limit)]);
+        }
+    }
+
+    public Task<long> NextIndexAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var log))
+        {
+            return Task.FromResult(0L);
+        }
+
+        lock (log)
+        {
+            return Task.FromResult(log.Count == 0 ? 0 : log.Keys[^1] + 1);
+        }
+    }
+
+    public Task<int> FailUnfinishedAsync(string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var log))
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (log)
+        {
+            var unfinished = log.Values.Where(m => m.Status == MessageStatus.Streaming).ToList();
+            foreach (var message in unfinished)
+            {
+                log[message.Index] = message with { Status = MessageStatus.Failed, Error = reason, CompletedAt = at };
+            }
+
+            return Task.FromResult(unfinished.Count);
+        }
+    }
+
+    public Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        _conversations.TryRemove(conversationId, out _);
+        return Task.CompletedTask;
+    }
+}
