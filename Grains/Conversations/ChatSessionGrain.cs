@@ -1,0 +1,555 @@
+using System.Text;
+using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Conversations.Events;
+using LlmMultiChat.Grains.Llm;
+using LlmMultiChat.Grains.Prompting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Silo.Streams;
+
+namespace LlmMultiChat.Grains.Conversations;
+
+/// <summary>
+/// One conversation: participants, turn policy, the message log and the generation loop.
+/// <para>
+/// <see cref="Send"/> stores the human message durably before any model is asked, interrupts a turn in progress
+/// (waiting until its partial reply is stored, so the log stays in order), and starts the new turn as background
+/// work of this activation: its code runs between this grain's calls, never alongside them, and it keeps running
+/// when nobody listens. Every reply is appended to the log when it starts (Streaming) and completed once when it
+/// ends (Complete, Interrupted or Failed with its partial text); a reply cut off by a crash is marked Failed on the
+/// next activation. Every event gets the next sequence number and goes to the conversation's stream and to a
+/// bounded buffer for resuming subscribers.
+/// </para>
+/// </summary>
+public sealed partial class ChatSessionGrain(
+    [PersistentState("conversation")] IPersistentState<ConversationState> state,
+    IConversationLog log,
+    IPromptBuilder prompts,
+    ILlmGateway llm,
+    IRandomSource random,
+    TimeProvider time,
+    IOptions<ConversationOptions> options,
+    ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
+{
+    /// <summary>What a character says when its model failed before saying anything and the persona has no line of its own.</summary>
+    public const string DefaultFallbackLine = "申し訳ございません。一時的なエラーが発生しました。";
+
+    private readonly ConversationOptions _options = options.Value;
+    private readonly TurnPlanner _planner = new(random);
+    private readonly List<ChatMessage> _history = [];
+    private Task _stateWrites = Task.CompletedTask;
+    private IAsyncStream<ConversationEvent>? _stream;
+    private EventBuffer? _events;
+    private long _lastSeq;
+    private long _nextIndex;
+    private string? _lastCharacterId;
+    private IReadOnlySet<string> _spokeLastTurn = new HashSet<string>();
+    private Turn? _turn;
+
+    private string Id => GetPrimaryKeyString();
+
+    private ConversationState Conversation => state.State.Exists ? state.State : throw new KeyNotFoundException($"Conversation {Id} does not exist.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _stream = GetStreamProvider(ConversationStreams.Provider).GetStream<ConversationEvent>(ConversationStreams.For(Id));
+        _lastSeq = state.State.SequenceReservedUntil;
+        _events = new EventBuffer(_options.EventBufferSize, _lastSeq + 1);
+        if (!state.State.Exists)
+        {
+            return;
+        }
+
+        _nextIndex = await log.NextIndexAsync(Id, cancellationToken);
+        await log.FailUnfinishedAsync(Id, "The reply was cut off: the server stopped while it was being generated.", time.GetUtcNow(), cancellationToken);
+        _history.AddRange(await log.ReadAsync(Id, null, _options.HistoryWindow, cancellationToken));
+        _lastCharacterId = _history.LastOrDefault(m => m.SpeakerKind == SpeakerKind.Character)?.SpeakerId;
+    }
+
+    public async Task<ConversationInfo> Create(ConversationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (state.State.Exists)
+        {
+            throw new InvalidOperationException($"Conversation {Id} already exists.");
+        }
+
+        ValidateMember(spec.Owner, nameof(spec.Owner));
+        var characters = await MembersOf(spec.CharacterIds);
+        state.State = new ConversationState
+        {
+            Exists = true,
+            Title = ValidTitle(spec.Title) ?? string.Join("、", characters.Select(c => c.Name)),
+            Policy = ValidPolicy(spec.Policy),
+            MaxAutoTurns = ValidMaxAutoTurns(spec.MaxAutoTurns),
+            Characters = characters,
+            Humans = [spec.Owner],
+            OwnerId = spec.Owner.Id,
+            CreatedAt = time.GetUtcNow(),
+            SequenceReservedUntil = _lastSeq,
+        };
+        await SaveStateAsync();
+        return Snapshot();
+    }
+
+    public Task<ConversationInfo?> Info() => Task.FromResult(state.State.Exists ? Snapshot() : null);
+
+    public async Task<ConversationInfo> Update(ConversationUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var conversation = Conversation;
+        var characters = update.CharacterIds is null ? null : await MembersOf(update.CharacterIds);
+        conversation.Title = ValidTitle(update.Title) ?? conversation.Title;
+        conversation.Policy = update.Policy is { } policy ? ValidPolicy(policy) : conversation.Policy;
+        conversation.MaxAutoTurns = update.MaxAutoTurns is { } maxAutoTurns ? ValidMaxAutoTurns(maxAutoTurns) : conversation.MaxAutoTurns;
+        conversation.Characters = characters ?? conversation.Characters;
+        await SaveStateAsync();
+        return Snapshot();
+    }
+
+    public async Task<ConversationInfo> AddHuman(ConversationMember human)
+    {
+        ValidateMember(human, nameof(human));
+        var conversation = Conversation;
+        if (conversation.Humans.All(h => h.Id != human.Id))
+        {
+            if (conversation.Humans.Count + conversation.Characters.Count >= _options.MaxParticipants)
+            {
+                throw new ArgumentException($"A conversation has at most {_options.MaxParticipants} participants.", nameof(human));
+            }
+
+            conversation.Humans.Add(human);
+            await SaveStateAsync();
+        }
+
+        return Snapshot();
+    }
+
+    public async Task<ConversationInfo> RemoveHuman(string userId)
+    {
+        var conversation = Conversation;
+        if (userId == conversation.OwnerId)
+        {
+            throw new InvalidOperationException("The owner cannot leave their own conversation; delete it instead.");
+        }
+
+        if (conversation.Humans.RemoveAll(h => h.Id == userId) > 0)
+        {
+            await SaveStateAsync();
+        }
+
+        return Snapshot();
+    }
+
+    public async Task<ChatMessage> Send(string userId, string content, IReadOnlyList<string>? characterIds = null)
+    {
+        var conversation = Conversation;
+        var sender = conversation.Humans.FirstOrDefault(h => h.Id == userId)
+            ?? throw new UnauthorizedAccessException($"User {userId} is not a participant of conversation {Id}.");
+        ValidateContent(content);
+        var unknown = characterIds?.FirstOrDefault(id => conversation.Characters.All(c => c.Id != id));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"Character {unknown} is not in conversation {Id}.", nameof(characterIds));
+        }
+
+        // The turn in progress ends first, so its partial reply is stored before this message.
+        await StopTurnAsync();
+        var now = time.GetUtcNow();
+        var message = new ChatMessage(NewMessageId(), Id, _nextIndex++, SpeakerKind.Human, sender.Id, sender.Name, content, MessageStatus.Complete, now, now);
+        await log.AppendAsync(message, CancellationToken.None);
+        Remember(message);
+        await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
+
+        var profiles = await ProfilesAsync();
+        var plan = _planner.Plan(content, characterIds, PlannerCharacters(profiles), conversation.Policy, _lastCharacterId, _spokeLastTurn);
+        var turn = new Turn(message);
+        _turn = turn;
+        turn.Run = RunInBackground(lifetime => RunTurnAsync(turn, plan, profiles, lifetime));
+        return message;
+    }
+
+    public async Task Interrupt(string userId)
+    {
+        if (Conversation.Humans.All(h => h.Id != userId))
+        {
+            throw new UnauthorizedAccessException($"User {userId} is not a participant of conversation {Id}.");
+        }
+
+        await StopTurnAsync();
+    }
+
+    public Task<IReadOnlyList<ChatMessage>> Messages(long? beforeIndex, int limit)
+    {
+        _ = Conversation;
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 500);
+        return log.ReadAsync(Id, beforeIndex, limit, CancellationToken.None);
+    }
+
+    public Task<EventReplay> EventsAfter(long afterSeq)
+    {
+        _ = Conversation;
+        return Task.FromResult(_events!.After(afterSeq, _lastSeq));
+    }
+
+    public async Task Delete(string userId)
+    {
+        if (!state.State.Exists)
+        {
+            return;
+        }
+
+        if (userId != state.State.OwnerId)
+        {
+            throw new UnauthorizedAccessException($"Only the owner may delete conversation {Id}.");
+        }
+
+        await StopTurnAsync();
+        await log.DeleteAsync(Id, CancellationToken.None);
+        await SerializeStateChange(() => state.ClearStateAsync());
+
+        _history.Clear();
+        DeactivateOnIdle();
+    }
+
+    private async Task RunTurnAsync(Turn turn, TurnPlan plan, Dictionary<string, CharacterProfile> profiles, CancellationToken lifetime)
+    {
+        using var owned = turn;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(lifetime, turn.Stopping);
+        var token = cancellation.Token;
+        var replies = new List<string>();
+        var spoke = new HashSet<string>(StringComparer.Ordinal);
+        var reason = TurnEndReason.Done;
+        if (plan.Responders.Count == 0)
+        {
+            reason = TurnEndReason.NoResponder;
+        }
+        else if (plan.Concurrent)
+        {
+            // Each reply sees the conversation up to the human message, not the others' replies.
+            var seen = _history.ToList();
+            var outcomes = await Task.WhenAll(plan.Responders.Select(id => ReplyAsync(id, profiles, seen, token)));
+            replies.AddRange(outcomes.Where(o => o is not null).Select(o => o!.MessageId));
+            spoke.UnionWith(outcomes.Where(o => o is not null).Select(o => o!.SpeakerId));
+        }
+        else
+        {
+            Reply? last = null;
+            foreach (var id in plan.Responders)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                last = await ReplyAsync(id, profiles, null, token) ?? last;
+                if (last is not null)
+                {
+                    replies.Add(last.MessageId);
+                    spoke.Add(last.SpeakerId);
+                }
+            }
+
+            for (var autoTurns = 0; last is { Status: MessageStatus.Complete } && !token.IsCancellationRequested;)
+            {
+                var next = TurnPlanner.FollowUp(last.SpeakerId, last.Text, last.HandOverTo, PlannerCharacters(profiles), Conversation.Policy);
+                if (next is null)
+                {
+                    break;
+                }
+
+                if (autoTurns++ >= Conversation.MaxAutoTurns)
+                {
+                    reason = TurnEndReason.MaxAutoTurns;
+                    break;
+                }
+
+                last = await ReplyAsync(next, profiles, null, token);
+                if (last is not null)
+                {
+                    replies.Add(last.MessageId);
+                    spoke.Add(last.SpeakerId);
+                }
+            }
+        }
+
+        if (token.IsCancellationRequested)
+        {
+            reason = TurnEndReason.Interrupted;
+        }
+
+        _spokeLastTurn = spoke;
+        if (ReferenceEquals(_turn, turn))
+        {
+            _turn = null;
+        }
+
+        await PublishAsync((seq, at) => new TurnCompleted(Id, seq, at, turn.Message.Id, reason, replies));
+    }
+
+    /// <summary>One character's reply, streamed as events and stored. Returns null when the character is gone.</summary>
+    private async Task<Reply?> ReplyAsync(string characterId, Dictionary<string, CharacterProfile> profiles, IReadOnlyList<ChatMessage>? seen, CancellationToken cancellationToken)
+    {
+        if (!profiles.TryGetValue(characterId, out var profile) || Conversation.Characters.All(c => c.Id != characterId))
+        {
+            await PublishAsync((seq, at) => new ConversationError(Id, seq, at, ConversationErrorCodes.CharacterMissing, $"Character {characterId} no longer exists.", null));
+            return null;
+        }
+
+        var persona = profile.Persona;
+        var started = new ChatMessage(NewMessageId(), Id, _nextIndex++, SpeakerKind.Character, characterId, persona.Name, string.Empty, MessageStatus.Streaming, time.GetUtcNow());
+        // Ordered before the completion write; the model is asked without waiting for this write.
+        var appended = log.AppendAsync(started, CancellationToken.None);
+        await PublishAsync((seq, at) => new MessageStarted(Id, seq, at, started.Id, started.Index, SpeakerKind.Character, characterId, persona.Name));
+
+        var others = profiles.Values.Where(p => p.Id != characterId && Conversation.Characters.Any(c => c.Id == p.Id))
+            .Select(p => new CharacterParticipant(p.Id, p.Persona.Name, p.Persona.Aliases)).ToList();
+        var filter = new ReplyFilter(persona.Name, persona.Aliases, [.. others.SelectMany(o => (string[])[o.Name, .. o.Aliases]), .. Conversation.Humans.Select(h => h.Name)]);
+        var text = new StringBuilder();
+        var startedAt = time.GetTimestamp();
+        double? firstToken = null;
+        LlmCompleted? completed = null;
+        var status = MessageStatus.Complete;
+        (string Code, string Message)? failure = null;
+        try
+        {
+            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, seen ?? _history));
+            var request = new LlmChatRequest(string.Empty, prompt.Messages, Stop: prompt.StopSequences);
+            await foreach (var item in llm.StreamAsync(persona.Model, request, cancellationToken).WithCancellation(cancellationToken))
+            {
+                switch (item)
+                {
+                    case LlmToken token:
+                        firstToken ??= time.GetElapsedTime(startedAt).TotalMilliseconds;
+                        await EmitAsync(started.Id, filter.Push(token.Text), text);
+                        break;
+                    case LlmThinking thinking:
+                        await PublishAsync((seq, at) => new Thinking(Id, seq, at, started.Id, thinking.Text));
+                        break;
+                    case LlmCompleted done:
+                        completed = done;
+                        break;
+                }
+
+                if (filter.StoppedAtOtherSpeaker)
+                {
+                    break;
+                }
+            }
+
+            await EmitAsync(started.Id, filter.Complete(), text);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status = MessageStatus.Interrupted;
+        }
+        catch (LlmException ex)
+        {
+            status = MessageStatus.Failed;
+            failure = (ex.Code, ex.Message);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        {
+            // A prompt that cannot be built (a persona naming an unknown template, ...) fails this reply, not the conversation.
+            LogReplyFailed(ex, Id, characterId);
+            status = MessageStatus.Failed;
+            failure = (ConversationErrorCodes.ReplyFailed, ex.Message);
+        }
+
+        if (status == MessageStatus.Failed && text.Length == 0)
+        {
+            text.Append(persona.FallbackLine ?? DefaultFallbackLine);
+        }
+
+        var usage = completed is null
+            ? null
+            : new ReplyUsage(completed.Provider, completed.Model, completed.PromptTokens, completed.CompletionTokens, firstToken ?? 0, time.GetElapsedTime(startedAt).TotalMilliseconds, completed.UsedFallback);
+        var final = started with { Content = text.ToString(), Status = status, CompletedAt = time.GetUtcNow(), Error = failure?.Message, Usage = usage };
+        await appended;
+        await log.CompleteAsync(final, CancellationToken.None);
+        Remember(final);
+        _lastCharacterId = characterId;
+        if (failure is { } error)
+        {
+            await PublishAsync((seq, at) => new ConversationError(Id, seq, at, error.Code, error.Message, final.Id));
+        }
+
+        await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, final));
+        return new Reply(final.Id, characterId, status, final.Content, filter.HandOverTo);
+    }
+
+    private async ValueTask EmitAsync(string messageId, string visible, StringBuilder text)
+    {
+        if (visible.Length > 0)
+        {
+            text.Append(visible);
+            await PublishAsync((seq, at) => new MessageChunk(Id, seq, at, messageId, visible));
+        }
+    }
+
+    /// <summary>Cancels the turn in progress and waits until it has stored what it had.</summary>
+    private async Task StopTurnAsync()
+    {
+        if (_turn is not { } turn)
+        {
+            return;
+        }
+
+        turn.Stop();
+        await turn.Run!;
+    }
+
+    private async ValueTask PublishAsync(Func<long, DateTimeOffset, ConversationEvent> create)
+    {
+        if (_lastSeq >= state.State.SequenceReservedUntil)
+        {
+            state.State.SequenceReservedUntil = _lastSeq + _options.SequenceBlock;
+            await SaveStateAsync();
+        }
+
+        var @event = create(++_lastSeq, time.GetUtcNow());
+        _events!.Add(@event);
+        await _stream!.OnNextAsync(@event);
+    }
+
+    private Task SaveStateAsync() => SerializeStateChange(() => state.WriteStateAsync());
+
+    /// <summary>
+    /// Background replies interleave with calls at awaits, so two writes could overlap and the second would carry a
+    /// stale ETag; each state change waits for the one before it. (A failed write was reported to its own caller.)
+    /// </summary>
+    private Task SerializeStateChange(Func<Task> change) => _stateWrites = AfterAsync(_stateWrites, change);
+
+    private static async Task AfterAsync(Task previous, Func<Task> change)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await change();
+    }
+
+    private void Remember(ChatMessage message)
+    {
+        _history.Add(message);
+        if (_history.Count > _options.HistoryWindow)
+        {
+            _history.RemoveRange(0, _history.Count - _options.HistoryWindow);
+        }
+    }
+
+    private async Task<Dictionary<string, CharacterProfile>> ProfilesAsync()
+    {
+        var profiles = await Task.WhenAll(Conversation.Characters.Select(c => GrainFactory.GetGrain<ICharacterGrain>(c.Id).Profile()));
+        return profiles.OfType<CharacterProfile>().ToDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    private List<PlannerCharacter> PlannerCharacters(Dictionary<string, CharacterProfile> profiles) =>
+    [
+        .. Conversation.Characters
+            .Where(c => profiles.ContainsKey(c.Id))
+            .Select(c => profiles[c.Id].Persona is var p ? new PlannerCharacter(c.Id, p.Name, p.Aliases, p.Keywords, p.Talkativeness) : null!),
+    ];
+
+    private async Task<List<ConversationMember>> MembersOf(IReadOnlyList<string> characterIds)
+    {
+        ArgumentNullException.ThrowIfNull(characterIds);
+        var ids = characterIds.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0 || ids.Count >= _options.MaxParticipants)
+        {
+            throw new ArgumentException($"A conversation needs between 1 and {_options.MaxParticipants - 1} characters.", nameof(characterIds));
+        }
+
+        var members = new List<ConversationMember>();
+        foreach (var id in ids)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(characterIds));
+            var profile = await GrainFactory.GetGrain<ICharacterGrain>(id).Profile()
+                ?? throw new ArgumentException($"Character {id} does not exist.", nameof(characterIds));
+            members.Add(new ConversationMember(profile.Id, profile.Persona.Name));
+        }
+
+        return members;
+    }
+
+    private string? ValidTitle(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(title) || title.Length > _options.MaxTitleLength || title.Any(char.IsControl))
+        {
+            throw new ArgumentException($"A title must be 1 to {_options.MaxTitleLength} characters without control characters.", nameof(title));
+        }
+
+        return title;
+    }
+
+    private static TurnPolicy ValidPolicy(TurnPolicy policy) =>
+        Enum.IsDefined(policy) ? policy : throw new ArgumentException($"{policy} is not a turn policy.", nameof(policy));
+
+    private int ValidMaxAutoTurns(int maxAutoTurns) =>
+        maxAutoTurns >= 0 && maxAutoTurns <= _options.MaxAutoTurnsLimit
+            ? maxAutoTurns
+            : throw new ArgumentException($"MaxAutoTurns must be between 0 and {_options.MaxAutoTurnsLimit}.", nameof(maxAutoTurns));
+
+    private static void ValidateMember(ConversationMember member, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(member, parameter);
+        if (string.IsNullOrWhiteSpace(member.Id) || string.IsNullOrWhiteSpace(member.Name))
+        {
+            throw new ArgumentException("A participant needs an id and a name.", parameter);
+        }
+    }
+
+    private static void ValidateContent(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            throw new ArgumentException("A message must not be empty.", nameof(content));
+        }
+
+        if (content.Length > ConversationSpec.MaxMessageLength)
+        {
+            throw new ArgumentException($"A message is at most {ConversationSpec.MaxMessageLength} characters; this one has {content.Length}.", nameof(content));
+        }
+
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (char.IsSurrogate(content[i]) && !(char.IsHighSurrogate(content[i]) && i + 1 < content.Length && char.IsLowSurrogate(content[++i])))
+            {
+                throw new ArgumentException("The message contains an unpaired surrogate (it is not valid Unicode text).", nameof(content));
+            }
+        }
+    }
+
+    private static string NewMessageId() => Guid.CreateVersion7().ToString("N");
+
+    private ConversationInfo Snapshot()
+    {
+        var conversation = Conversation;
+        return new ConversationInfo(Id, conversation.Title, conversation.Policy, conversation.MaxAutoTurns, [.. conversation.Characters], [.. conversation.Humans], conversation.OwnerId, conversation.CreatedAt, _lastSeq, _turn is not null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A reply of character {CharacterId} in conversation {ConversationId} failed")]
+    private partial void LogReplyFailed(Exception exception, string conversationId, string characterId);
+
+    /// <summary>The replies to one human message, running in the background; disposed when it ends (it is no longer _turn then).</summary>
+    private sealed class Turn(ChatMessage message) : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+
+        public ChatMessage Message { get; } = message;
+
+        public Task? Run { get; set; }
+
+        public CancellationToken Stopping => _stop.Token;
+
+        public void Stop() => _stop.Cancel();
+
+        public void Dispose() => _stop.Dispose();
+    }
+
+    private sealed record Reply(string MessageId, string SpeakerId, MessageStatus Status, string Text, string? HandOverTo);
+}
