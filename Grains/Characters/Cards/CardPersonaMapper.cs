@@ -127,6 +127,11 @@ internal static class CardPersonaMapper
             SetText(card, CardFields.Name, persona.Name);
         }
 
+        if (Changed(p => p.Talkativeness))
+        {
+            WriteTalkativeness(card, persona.Talkativeness);
+        }
+
         if (Changed(p => p.Description))
         {
             SetText(card, CardFields.Description, persona.Description);
@@ -163,11 +168,6 @@ internal static class CardPersonaMapper
         if (Changed(p => p.PostHistoryInstructions))
         {
             SetText(card, CardFields.PostHistoryInstructions, persona.PostHistoryInstructions ?? string.Empty);
-        }
-
-        if (Changed(p => p.Talkativeness))
-        {
-            WriteTalkativeness(card, persona.Talkativeness);
         }
 
         if (ListChanged(p => p.Aliases))
