@@ -74,4 +74,35 @@ public sealed record Persona
     /// fields the persona does not model survive a round trip untouched. Null for characters made here.
     /// </summary>
     public string? SourceCard { get; init; }
+
+    /// <summary>Value equality, lists compared element by element (a record alone would compare them by reference).</summary>
+    public bool Equals(Persona? other) =>
+        other is not null
+        && Name == other.Name
+        && Aliases.SequenceEqual(other.Aliases)
+        && Description == other.Description
+        && Gender == other.Gender
+        && Background == other.Background
+        && Personalities.SequenceEqual(other.Personalities)
+        && Roles.SequenceEqual(other.Roles)
+        && Tones.SequenceEqual(other.Tones)
+        && SpeakingStyle == other.SpeakingStyle
+        && Politeness == other.Politeness
+        && Verbosity == other.Verbosity
+        && EmojiUse == other.EmojiUse
+        && ExampleDialogue == other.ExampleDialogue
+        && Greetings.SequenceEqual(other.Greetings)
+        && Talkativeness.Equals(other.Talkativeness)
+        && Keywords.SequenceEqual(other.Keywords)
+        && Tools.SequenceEqual(other.Tools)
+        && KnowledgeNamespaces.SequenceEqual(other.KnowledgeNamespaces)
+        && Model == other.Model
+        && PromptTemplate == other.PromptTemplate
+        && SystemPrompt == other.SystemPrompt
+        && PostHistoryInstructions == other.PostHistoryInstructions
+        && Scenario == other.Scenario
+        && FallbackLine == other.FallbackLine
+        && SourceCard == other.SourceCard;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Description, Politeness, Talkativeness, Model, Aliases.Count, Greetings.Count);
 }
