@@ -1,6 +1,7 @@
 using LlmMultiChat.FakeLlm.Protocols;
 using LlmMultiChat.FakeLlm.Recording;
 using LlmMultiChat.FakeLlm.Scripting;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace LlmMultiChat.FakeLlm;
 
@@ -11,9 +12,9 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
 
     public async Task PlayAsync()
     {
-        if (reply.Fault?.Kind == FakeFaultKind.Drop)
+        if (reply.Fault?.Kind == FakeFaultKind.Drop || (reply.Fault?.Kind == FakeFaultKind.Cut && !request.Stream))
         {
-            Cut();
+            await CutAsync(RawOutput()).ConfigureAwait(false);
             return;
         }
 
@@ -26,7 +27,7 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
             return;
         }
 
-        var tokens = reply.Tokens ?? Scripting.FakeTokenizer.Split(FakeLlmServer.DefaultReplyText(request));
+        var tokens = reply.Tokens ?? FakeTokenizer.Split(FakeLlmServer.DefaultReplyText(request));
         var finishReason = reply.FinishReason;
         if (request.MaxTokens is { } limit && limit >= 0 && tokens.Count > limit)
         {
@@ -51,18 +52,16 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
 
     private async Task StreamAsync(IReadOnlyList<string> tokens, ReplySummary summary)
     {
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = wire.StreamContentType;
-        http.Response.Headers.CacheControl = "no-cache";
-        await http.Response.StartAsync(stop).ConfigureAwait(false);
-        await WriteAsync(wire.StreamStart(_context)).ConfigureAwait(false);
+        ReplyOutput output = reply.Fault?.Kind == FakeFaultKind.Cut ? RawOutput() : new KestrelReplyOutput(http.Response);
+        await output.StartAsync(wire.StreamContentType, stop).ConfigureAwait(false);
+        await output.WriteAsync(wire.StreamStart(_context), stop).ConfigureAwait(false);
         await DelayAsync(reply.FirstTokenDelay).ConfigureAwait(false);
 
         var pieces = reply.Thinking.Select(t => (Text: t, Thinking: true)).Concat(tokens.Select(t => (Text: t, Thinking: false)));
         var sent = 0;
         foreach (var (text, thinking) in pieces)
         {
-            if (await FaultAsync(sent).ConfigureAwait(false))
+            if (await FaultAsync(output, sent).ConfigureAwait(false))
             {
                 return;
             }
@@ -72,17 +71,18 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
                 await PaceAsync().ConfigureAwait(false);
             }
 
-            await WriteAsync(thinking ? wire.Thinking(_context, text) : wire.Token(_context, text)).ConfigureAwait(false);
+            await output.WriteAsync(thinking ? wire.Thinking(_context, text) : wire.Token(_context, text), stop).ConfigureAwait(false);
             request.TokenSent();
             sent++;
         }
 
-        if (await FaultAsync(sent).ConfigureAwait(false))
+        // A fault scripted after more tokens than the reply has strikes before the end of the reply.
+        if (await FaultAsync(output, Math.Max(sent, reply.Fault?.AfterTokens ?? 0)).ConfigureAwait(false))
         {
             return;
         }
 
-        await WriteAsync(wire.StreamEnd(_context, summary, request.IncludeUsage)).ConfigureAwait(false);
+        await output.WriteAsync(wire.StreamEnd(_context, summary, request.IncludeUsage), stop).ConfigureAwait(false);
     }
 
     private async Task CompleteAsync(IReadOnlyList<string> tokens, ReplySummary summary)
@@ -90,16 +90,23 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
         await DelayAsync(reply.FirstTokenDelay).ConfigureAwait(false);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        if (await FaultAsync(0).ConfigureAwait(false))
+        var body = reply.Fault?.Kind switch
         {
+            FakeFaultKind.Stall => null,
+            FakeFaultKind.Malformed => wire.Malformed(_context),
+            _ => wire.Complete(_context, string.Concat(tokens), string.Concat(reply.Thinking), summary),
+        };
+        if (body is null)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, options.Time, stop).ConfigureAwait(false);
             return;
         }
 
-        await WriteAsync(wire.Complete(_context, string.Concat(tokens), string.Concat(reply.Thinking), summary)).ConfigureAwait(false);
+        await http.Response.WriteAsync(body, stop).ConfigureAwait(false);
     }
 
     /// <summary>Applies the scripted fault once <paramref name="sent"/> tokens are out; true when the reply must end here.</summary>
-    private async Task<bool> FaultAsync(int sent)
+    private async Task<bool> FaultAsync(ReplyOutput output, int sent)
     {
         if (reply.Fault is not { } fault || sent < fault.AfterTokens)
         {
@@ -109,34 +116,39 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
         switch (fault.Kind)
         {
             case FakeFaultKind.Cut:
-                Cut();
+                await CutAsync((RawSocketReplyOutput)output).ConfigureAwait(false);
                 return true;
             case FakeFaultKind.Stall:
                 await Task.Delay(Timeout.InfiniteTimeSpan, options.Time, stop).ConfigureAwait(false);
                 return true;
             case FakeFaultKind.Malformed:
-                await WriteAsync(wire.Malformed(_context)).ConfigureAwait(false);
+                await output.WriteAsync(wire.Malformed(_context), stop).ConfigureAwait(false);
                 return true;
             default:
                 return false;
         }
     }
 
-    private void Cut()
+    private RawSocketReplyOutput RawOutput()
     {
-        request.MarkCutByServer();
-        http.Abort();
+        var socket = http.Features.Get<IConnectionSocketFeature>()?.Socket
+            ?? throw new InvalidOperationException("Cut and drop faults need Kestrel's socket transport.");
+        return new RawSocketReplyOutput(socket, options.Time);
     }
 
-    private async Task WriteAsync(string text)
+    /// <summary>Shuts the connection mid-response, then holds it until the client gives up on it (or the server stops).</summary>
+    private async Task CutAsync(RawSocketReplyOutput output)
     {
-        if (text.Length == 0)
+        request.MarkCutByServer();
+        output.Cut();
+        try
         {
-            return;
+            await Task.Delay(Timeout.InfiniteTimeSpan, options.Time, stop).ConfigureAwait(false);
         }
-
-        await http.Response.WriteAsync(text, stop).ConfigureAwait(false);
-        await http.Response.Body.FlushAsync(stop).ConfigureAwait(false);
+        finally
+        {
+            http.Abort();
+        }
     }
 
     private Task PaceAsync()
