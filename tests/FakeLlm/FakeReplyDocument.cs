@@ -27,7 +27,7 @@ public sealed class FakeReplyDocument
 
     public string? Error { get; init; }
 
-    /// <summary><c>cut</c>, <c>stall</c>, <c>malformed</c> or <c>drop</c>.</summary>
+    /// <summary><c>cut</c>, <c>stall</c>, <c>malformed</c>, <c>end-early</c> or <c>drop</c>.</summary>
     public string? Fault { get; init; }
 
     public int FaultAfterTokens { get; init; }
@@ -58,7 +58,8 @@ public sealed class FakeReplyDocument
             "stall" => reply.StallAfter(FaultAfterTokens),
             "malformed" => reply.MalformedAfter(FaultAfterTokens),
             "drop" => reply.Dropped(),
-            _ => throw new ArgumentException($"Unknown fault '{Fault}'; use cut, stall, malformed or drop.", nameof(Fault)),
+            "end-early" => reply.EndEarlyAfter(FaultAfterTokens),
+            _ => throw new ArgumentException($"Unknown fault '{Fault}'; use cut, stall, malformed, end-early or drop.", nameof(Fault)),
         };
     }
 }

@@ -94,6 +94,7 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
         {
             FakeFaultKind.Stall => null,
             FakeFaultKind.Malformed => wire.Malformed(_context),
+            FakeFaultKind.EndEarly => string.Empty,
             _ => wire.Complete(_context, string.Concat(tokens), string.Concat(reply.Thinking), summary),
         };
         if (body is null)
@@ -123,6 +124,8 @@ internal sealed class ReplyPlayer(HttpContext http, FakeRequest request, FakeRep
                 return true;
             case FakeFaultKind.Malformed:
                 await output.WriteAsync(wire.Malformed(_context), stop).ConfigureAwait(false);
+                return true;
+            case FakeFaultKind.EndEarly:
                 return true;
             default:
                 return false;

@@ -14,4 +14,7 @@ public enum FakeFaultKind
 
     /// <summary>The connection is aborted before any response header is sent.</summary>
     Drop,
+
+    /// <summary>The response ends cleanly (HTTP-wise) after the given number of tokens, without the protocol's final message.</summary>
+    EndEarly,
 }

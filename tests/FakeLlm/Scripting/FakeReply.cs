@@ -60,5 +60,7 @@ public sealed record FakeReply
 
     public FakeReply MalformedAfter(int tokens) => this with { Fault = new FakeFault(FakeFaultKind.Malformed, tokens) };
 
+    public FakeReply EndEarlyAfter(int tokens) => this with { Fault = new FakeFault(FakeFaultKind.EndEarly, tokens) };
+
     public FakeReply Dropped() => this with { Fault = new FakeFault(FakeFaultKind.Drop, 0) };
 }
