@@ -19,6 +19,12 @@ internal static class LlmConfiguration
     /// <exception cref="InvalidOperationException">A key is unknown or a value cannot be converted; the message names it.</exception>
     public static LlmOptions Bind(IConfiguration section, string path)
     {
+        var unknown = UnknownKeys(section, path).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"The LLM configuration has settings this build does not know (misspelt?):{Environment.NewLine}- {string.Join($"{Environment.NewLine}- ", unknown)}");
+        }
+
         var options = new LlmOptions();
         try
         {
@@ -106,6 +112,36 @@ internal static class LlmConfiguration
                 BreakDuration = breaker.BreakDuration,
             });
     }
+
+    /// <summary>Keys that bind to nothing, each with the names that would have.</summary>
+    private static IEnumerable<string> UnknownKeys(IConfiguration section, string path)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var key = $"{path}:{child.Key}";
+            var property = typeof(LlmOptions).GetProperties().FirstOrDefault(p => p.Name.Equals(child.Key, StringComparison.OrdinalIgnoreCase));
+            IEnumerable<string> unknown = property?.Name switch
+            {
+                null => [Unknown(key, path, typeof(LlmOptions))],
+                nameof(LlmOptions.Providers) => child.GetChildren().SelectMany(p => UnknownChildren(p, $"{key}:{p.Key}", typeof(LlmProviderOptions))),
+                nameof(LlmOptions.Timeouts) or nameof(LlmOptions.Retry) or nameof(LlmOptions.CircuitBreaker) => UnknownChildren(child, key, property.PropertyType),
+                _ => [],
+            };
+            foreach (var problem in unknown)
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    private static IEnumerable<string> UnknownChildren(IConfigurationSection section, string path, Type options) =>
+        section.GetChildren().Where(c => Known(c.Key, options) is null).Select(c => Unknown($"{path}:{c.Key}", path, options));
+
+    private static string? Known(string key, Type options) =>
+        options.GetProperties().FirstOrDefault(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase))?.Name;
+
+    private static string Unknown(string key, string path, Type options) =>
+        $"{key} is not a setting; {path} has {string.Join(", ", options.GetProperties().Select(p => p.Name))}.";
 
     private static List<LlmProviderSettings> Providers(LlmOptions options, string path, List<string> errors)
     {
