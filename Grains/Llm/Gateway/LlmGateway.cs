@@ -96,10 +96,13 @@ public sealed partial class LlmGateway : ILlmGateway, IDisposable
     {
         if (!_endpoints.TryGetValue(wanted.Provider, out var endpoint))
         {
-            throw new LlmException(
+            // A configuration mistake, not an outage: no fallback hides it.
+            var unknown = new LlmException(
                 LlmErrorCodes.UnknownProvider,
                 $"The model binding '{wanted}' names LLM provider '{wanted.Provider}', which is not configured " +
                 $"(configured: {string.Join(", ", _endpoints.Keys.Order(StringComparer.OrdinalIgnoreCase))}). Add it under Llm:Providers or bind another model.");
+            _metrics.Failure(wanted, unknown);
+            throw unknown;
         }
 
         var candidates = new List<ModelBinding> { new(endpoint.Name, wanted.Model) };

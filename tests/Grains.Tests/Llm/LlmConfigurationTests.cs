@@ -76,6 +76,24 @@ public sealed class LlmConfigurationTests
             (settings.CircuitBreaker.FailureRatio, settings.CircuitBreaker.MinimumThroughput, settings.CircuitBreaker.SamplingDuration, settings.CircuitBreaker.BreakDuration));
     }
 
+    [Fact]
+    public void The_shipped_appsettings_json_is_a_valid_llm_configuration()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LlmMultiChat.Orleans.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(root.FullName, "ApiHost", "appsettings.json")).Build();
+
+        var settings = LlmConfiguration.Resolve(LlmConfiguration.Bind(configuration.GetSection("Llm"), "Llm"), "Llm");
+
+        Assert.Equal(new ModelBinding("ollama", "qwen2.5:3b"), settings.DefaultModel);
+        Assert.Contains(settings.Providers, p => p.Name == "ollama" && p.BaseUrl == new Uri("http://localhost:11434"));
+    }
+
     [Theory]
     [InlineData("Llm:DefaultModel", "qwen2.5", new[] { "Llm:DefaultModel", "'provider:model'" })]
     [InlineData("Llm:DefaultModel", "nowhere:m", new[] { "Llm:DefaultModel is 'nowhere:m'", "no provider 'nowhere'", "Llm:Providers" })]

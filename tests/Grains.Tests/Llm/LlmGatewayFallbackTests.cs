@@ -81,6 +81,7 @@ public sealed class LlmGatewayFallbackTests
         Assert.Equal(LlmErrorCodes.UnknownProvider, reply.LlmError.Code);
         Assert.Contains("'nowhere'", reply.LlmError.Message, StringComparison.Ordinal);
         Assert.Empty(llm.Server.Requests);
+        Assert.Equal(1, llm.Metrics.Sum("llm.failures", ("llm.provider", "nowhere"), ("error.code", LlmErrorCodes.UnknownProvider)));
     }
 
     [Fact]
