@@ -335,6 +335,10 @@ public sealed class FakeLlmServer : IAsyncDisposable
         {
             // The client went away while a token was being written.
         }
+        catch (System.Net.Sockets.SocketException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The same, for replies written straight to the socket (see RawSocketReplyOutput).
+        }
     }
 
     private FakeReply NextReply(FakeRequest request)
