@@ -104,7 +104,7 @@ public sealed class LlmGatewayCircuitBreakerTests
         await llm.Stream().ReadAllOrFail("failure 1");
         await llm.Stream().ReadAllOrFail("failure 2");
 
-        var other = await llm.Stream(new Characters.ModelBinding("cloud", "gpt-4o-mini")).ReadAllOrFail("a call to the other provider");
+        var other = await llm.Stream(new LlmMultiChat.Grains.Characters.ModelBinding("cloud", "gpt-4o-mini")).ReadAllOrFail("a call to the other provider");
 
         Assert.Equal(CircuitState.Open, llm.Gateway.CircuitState("local"));
         Assert.Null(other.Error);

@@ -64,7 +64,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     /// <summary>A one-message request; its model is replaced by each model the gateway tries.</summary>
     public static LlmChatRequest Request(string text = "Tell me about Kyoto") => new("(chosen by the gateway)", [new LlmMessage(LlmRole.User, text)]);
 
-    public IAsyncEnumerable<LlmStreamItem> Stream(Characters.ModelBinding? binding = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<LlmStreamItem> Stream(LlmMultiChat.Grains.Characters.ModelBinding? binding = null, CancellationToken cancellationToken = default) =>
         Gateway.StreamAsync(binding, Request(), cancellationToken);
 
     public async ValueTask DisposeAsync()
