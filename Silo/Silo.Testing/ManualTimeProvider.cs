@@ -9,6 +9,8 @@ public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
+    private readonly Dictionary<TimeSpan, int> _armed = [];
+    private readonly List<(TimeSpan Due, int Occurrence, TaskCompletionSource Signal)> _armWaiters = [];
     private DateTimeOffset _now;
     private long _sequence;
 
@@ -96,8 +98,39 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Completes once a timer has been armed (created or changed) with <paramref name="dueTime"/> for the
+    /// <paramref name="occurrence"/>-th time: a test can wait for "the retry delay is pending" or "the watchdog is
+    /// armed" before it advances the clock, instead of guessing when the code under test got there.
+    /// </summary>
+    public Task WhenTimerArmed(TimeSpan dueTime, int occurrence = 1)
+    {
+        lock (_lock)
+        {
+            if (_armed.GetValueOrDefault(dueTime) >= occurrence)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _armWaiters.Add((dueTime, occurrence, signal));
+            return signal.Task;
+        }
+    }
+
     /// <summary>Moves the clock to a later moment, firing timers on the way.</summary>
     public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
+
+    private void ArmedLocked(TimeSpan dueTime)
+    {
+        var count = _armed[dueTime] = _armed.GetValueOrDefault(dueTime) + 1;
+        foreach (var waiter in _armWaiters.Where(w => w.Due == dueTime && w.Occurrence <= count).ToList())
+        {
+            // RunContinuationsAsynchronously: completing under the lock never runs the waiter's code here.
+            waiter.Signal.TrySetResult();
+            _armWaiters.Remove(waiter);
+        }
+    }
 
     private void Remove(ManualTimer timer)
     {
@@ -134,6 +167,10 @@ public sealed class ManualTimeProvider : TimeProvider
             Due = dueTime == Timeout.InfiniteTimeSpan ? null : now + dueTime;
             Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
             Sequence = ++owner._sequence;
+            if (Due is not null)
+            {
+                owner.ArmedLocked(dueTime);
+            }
         }
 
         public void Fire() => callback(state);

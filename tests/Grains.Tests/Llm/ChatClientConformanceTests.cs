@@ -314,7 +314,7 @@ public abstract class ChatClientConformanceTests : IAsyncLifetime
     [InlineData(2, true)]
     public async Task A_stall_ends_in_a_timeout_through_the_gateway(int afterTokens, bool afterFirstToken)
     {
-        var clock = new SignallingTimeProvider();
+        var clock = new ManualTimeProvider();
         using var gateway = new LlmGateway(
             new LlmOptions
             {
@@ -328,7 +328,7 @@ public abstract class ChatClientConformanceTests : IAsyncLifetime
 
         var reading = gateway.StreamAsync(null, s_conversation, CancellationToken.None).ReadAllAsync();
         var silence = afterFirstToken ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(20);
-        await clock.WhenArmed(silence, occurrence: afterFirstToken ? afterTokens : 1).WaitOrFail("the watchdog to be armed for the stalled piece");
+        await clock.WhenTimerArmed(silence, occurrence: afterFirstToken ? afterTokens : 1).WaitOrFail("the watchdog to be armed for the stalled piece");
         await Server.WaitForRequestAsync(1).WaitOrFail("the request to reach the server");
         clock.Advance(silence);
         var reply = await reading.WaitOrFail("the stalled reply to time out");

@@ -13,7 +13,7 @@ namespace LlmMultiChat.Grains.Tests.Llm;
 /// <summary>The fake's own promises, which the other suites rely on.</summary>
 public sealed class FakeLlmServerTests : IAsyncLifetime
 {
-    private readonly SignallingTimeProvider _clock = new();
+    private readonly ManualTimeProvider _clock = new();
     private HttpClient Http { get; } = new();
 
     private FakeLlmServer Server { get; set; } = null!;
@@ -39,7 +39,7 @@ public sealed class FakeLlmServerTests : IAsyncLifetime
 
         Assert.Equal(new LlmToken("a"), await items.NextOrFail("the first token, sent at once"));
         var second = items.MoveNextAsync().AsTask();
-        await _clock.WhenArmed(TimeSpan.FromMilliseconds(500)).WaitOrFail("the pause before the second token");
+        await _clock.WhenTimerArmed(TimeSpan.FromMilliseconds(500)).WaitOrFail("the pause before the second token");
         Assert.False(second.IsCompleted, "The second token must wait for the clock.");
         _clock.Advance(TimeSpan.FromMilliseconds(500));
         Assert.True(await second.WaitOrFail("the second token"));

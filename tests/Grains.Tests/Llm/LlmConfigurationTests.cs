@@ -7,6 +7,8 @@ using LlmMultiChat.Grains.Tests.Llm.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+using Silo.Testing;
+
 namespace LlmMultiChat.Grains.Tests.Llm;
 
 public sealed class LlmConfigurationTests
@@ -130,7 +132,7 @@ public sealed class LlmConfigurationTests
     {
         await using var server = new FakeLlmServer();
         await server.StartAsync();
-        var clock = new SignallingTimeProvider();
+        var clock = new ManualTimeProvider();
         await using var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddLlmGateway(Section(
@@ -146,7 +148,7 @@ public sealed class LlmConfigurationTests
         Assert.Same(services.GetRequiredService<LlmGateway>(), gateway);
         Assert.Null(reply.Error);
         Assert.Equal("tiny", Assert.Single(server.ChatRequests).Model);
-        Assert.True(clock.WhenArmed(TimeSpan.FromMinutes(7)).IsCompleted, "The total timeout must run on the TimeProvider registered in DI.");
+        Assert.True(clock.WhenTimerArmed(TimeSpan.FromMinutes(7)).IsCompleted, "The total timeout must run on the TimeProvider registered in DI.");
     }
 
     private static IConfiguration Section(params (string Key, string Value)[] settings) =>

@@ -123,7 +123,7 @@ public sealed class LlmGatewayFallbackTests
         llm.Server.Enqueue(FakeReply.Text("three little words").WithUsage(promptTokens: 12, completionTokens: 3));
 
         var reading = llm.Stream().ReadAllAsync();
-        await llm.Clock.WhenArmed(TimeSpan.FromSeconds(1)).WaitOrFail("the retry delay");
+        await llm.Clock.WhenTimerArmed(TimeSpan.FromSeconds(1)).WaitOrFail("the retry delay");
         llm.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Null((await reading.WaitOrFail("the reply")).Error);
 

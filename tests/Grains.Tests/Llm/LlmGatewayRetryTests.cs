@@ -18,9 +18,9 @@ public sealed class LlmGatewayRetryTests
         llm.Server.Enqueue(FakeReply.Error(500, "out of memory"));
 
         var reading = llm.Stream().ReadAllAsync();
-        await llm.Clock.WhenArmed(s_second).WaitOrFail("the first retry delay (1 s)");
+        await llm.Clock.WhenTimerArmed(s_second).WaitOrFail("the first retry delay (1 s)");
         llm.Clock.Advance(s_second);
-        await llm.Clock.WhenArmed(2 * s_second).WaitOrFail("the second retry delay (2 s)");
+        await llm.Clock.WhenTimerArmed(2 * s_second).WaitOrFail("the second retry delay (2 s)");
         llm.Clock.Advance(2 * s_second);
         var reply = await reading.WaitOrFail("the reply after two retries");
 
@@ -40,9 +40,9 @@ public sealed class LlmGatewayRetryTests
         llm.Server.Script(FakeReply.Error(502, "bad gateway"));
 
         var reading = llm.Stream().ReadAllAsync();
-        await llm.Clock.WhenArmed(s_second).WaitOrFail("the first retry delay");
+        await llm.Clock.WhenTimerArmed(s_second).WaitOrFail("the first retry delay");
         llm.Clock.Advance(s_second);
-        await llm.Clock.WhenArmed(2 * s_second).WaitOrFail("the second retry delay");
+        await llm.Clock.WhenTimerArmed(2 * s_second).WaitOrFail("the second retry delay");
         llm.Clock.Advance(2 * s_second);
         var reply = await reading.WaitOrFail("the failed reply");
 
@@ -59,7 +59,7 @@ public sealed class LlmGatewayRetryTests
         llm.Server.Enqueue(FakeReply.Text("never read").CutAfter(0));
 
         var reading = llm.Stream().ReadAllAsync();
-        await llm.Clock.WhenArmed(s_second).WaitOrFail("the retry delay");
+        await llm.Clock.WhenTimerArmed(s_second).WaitOrFail("the retry delay");
         llm.Clock.Advance(s_second);
         var reply = await reading.WaitOrFail("the reply after the retry");
 
@@ -103,6 +103,6 @@ public sealed class LlmGatewayRetryTests
         Assert.Equal(LlmErrorCodes.StreamCut, reply.LlmError.Code);
         Assert.True(reply.LlmError.AfterFirstToken);
         Assert.Equal(["main"], llm.Server.ChatRequests.Select(r => r.Model));
-        Assert.False(llm.Clock.WhenArmed(s_second).IsCompleted, "No retry delay may be scheduled after a token was yielded.");
+        Assert.False(llm.Clock.WhenTimerArmed(s_second).IsCompleted, "No retry delay may be scheduled after a token was yielded.");
     }
 }

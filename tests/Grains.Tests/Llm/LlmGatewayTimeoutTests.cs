@@ -19,11 +19,11 @@ public sealed class LlmGatewayTimeoutTests
 
         var reading = llm.Stream().ReadAllAsync();
         await llm.Server.WaitForRequestAsync(1).WaitOrFail("the first try");
-        await llm.Clock.WhenArmed(s_firstToken).WaitOrFail("the first-token watchdog");
+        await llm.Clock.WhenTimerArmed(s_firstToken).WaitOrFail("the first-token watchdog");
         llm.Clock.Advance(s_firstToken);
         var abandoned = llm.Server.ChatRequests[0];
         Assert.Equal(started + s_firstToken, await abandoned.ClientDisconnected.WaitOrFail("the slow try to be aborted"));
-        await llm.Clock.WhenArmed(TimeSpan.FromSeconds(1)).WaitOrFail("the retry delay");
+        await llm.Clock.WhenTimerArmed(TimeSpan.FromSeconds(1)).WaitOrFail("the retry delay");
         llm.Clock.Advance(TimeSpan.FromSeconds(1));
         var reply = await reading.WaitOrFail("the retried reply");
 
@@ -43,7 +43,7 @@ public sealed class LlmGatewayTimeoutTests
         Assert.Equal(new LlmToken("one"), await items.NextOrFail("the first token"));
         Assert.Equal(new LlmToken(" two"), await items.NextOrFail("the second token"));
         var next = items.MoveNextAsync().AsTask();
-        await llm.Clock.WhenArmed(s_betweenTokens, occurrence: 2).WaitOrFail("the watchdog for the third token");
+        await llm.Clock.WhenTimerArmed(s_betweenTokens, occurrence: 2).WaitOrFail("the watchdog for the third token");
         llm.Clock.Advance(s_betweenTokens);
 
         var error = await Assert.ThrowsAsync<LlmException>(() => next.WaitOrFail("the silent stream to time out"));
@@ -67,10 +67,10 @@ public sealed class LlmGatewayTimeoutTests
         Assert.Equal(new LlmToken("one"), await items.NextOrFail("the first token"));
         for (var token = 2; token <= 3; token++)
         {
-            await llm.Clock.WhenArmed(pace, occurrence: token - 1).WaitOrFail($"the server's pause before token {token}");
+            await llm.Clock.WhenTimerArmed(pace, occurrence: token - 1).WaitOrFail($"the server's pause before token {token}");
             llm.Clock.Advance(holding);
             var next = items.MoveNextAsync().AsTask();
-            await llm.Clock.WhenArmed(s_betweenTokens, occurrence: token - 1).WaitOrFail($"the watchdog for token {token}");
+            await llm.Clock.WhenTimerArmed(s_betweenTokens, occurrence: token - 1).WaitOrFail($"the watchdog for token {token}");
             llm.Clock.Advance(pace - holding);
             Assert.True(await next.WaitOrFail($"token {token}"));
             Assert.IsType<LlmToken>(items.Current);
@@ -90,13 +90,13 @@ public sealed class LlmGatewayTimeoutTests
         await items.NextOrFail("the first token");
         for (var token = 2; token <= 4; token++)
         {
-            await llm.Clock.WhenArmed(pace, occurrence: token - 1).WaitOrFail($"the server's pause before token {token}");
+            await llm.Clock.WhenTimerArmed(pace, occurrence: token - 1).WaitOrFail($"the server's pause before token {token}");
             llm.Clock.Advance(pace);
             await items.NextOrFail($"token {token}, {pace} after the one before (under the between-tokens timeout)");
         }
 
         var next = items.MoveNextAsync().AsTask();
-        await llm.Clock.WhenArmed(pace, occurrence: 4).WaitOrFail("the server's pause before token 5");
+        await llm.Clock.WhenTimerArmed(pace, occurrence: 4).WaitOrFail("the server's pause before token 5");
         llm.Clock.Advance(TimeSpan.FromSeconds(1));
 
         var error = await Assert.ThrowsAsync<LlmException>(() => next.WaitOrFail("the reply to hit the total timeout at 25 s"));

@@ -3,6 +3,8 @@ using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Llm.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 
+using Silo.Testing;
+
 namespace LlmMultiChat.Grains.Tests.Llm.Support;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         Server = new FakeLlmServer(new FakeLlmServerOptions { Time = Clock });
     }
 
-    public SignallingTimeProvider Clock { get; } = new();
+    public ManualTimeProvider Clock { get; } = new();
 
     public FakeLlmServer Server { get; }
 

@@ -1,0 +1,42 @@
+using LlmMultiChat.Grains.Characters.Cards;
+using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Llm;
+using LlmMultiChat.Grains.Llm.Gateway;
+using LlmMultiChat.Grains.Prompting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LlmMultiChat.Grains;
+
+public static class ChatGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
+    /// conversation settings ("Conversations"), character cards ("Characters:Cards") and turn-taking randomness.
+    /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
+    /// now, so a bad value stops the host at startup naming the key.
+    /// </summary>
+    public static IServiceCollection AddChatGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLlmGateway(configuration.GetSection(LlmOptions.SectionName));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(ConversationOptions.SectionName).Get<ConversationOptions>(Strict) ?? new(), o => o.Validate())));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(PromptOptions.SectionName).Get<PromptOptions>(Strict) ?? new(), o => o.Validate())));
+        services.AddCharacterCards(cards => configuration.GetSection(CharacterCardOptions.SectionName).Bind(cards, Strict));
+        services.TryAddSingleton<IPromptBuilder, HandlebarsPromptBuilder>();
+        services.TryAddSingleton<IRandomSource, SharedRandomSource>();
+        services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
+        return services;
+    }
+
+    private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
+
+    private static T Checked<T>(T options, Action<T> validate)
+    {
+        validate(options);
+        return options;
+    }
+}
