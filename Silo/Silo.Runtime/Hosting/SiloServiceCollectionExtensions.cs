@@ -24,7 +24,9 @@ public static class SiloServiceCollectionExtensions
 
         services.AddOptions<SiloOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        // A host normally brings logging; without one, grains asking for ILogger<T> still get one (that discards).
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.TryAddSingleton(GrainStateSerializer.Default);
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
         services.AddSingleton(sp => new SiloRuntime(
