@@ -81,6 +81,13 @@ public sealed class InterruptionTests
         Assert.Equal(second.Id, log[2].Id);
         Assert.False(string.IsNullOrEmpty(log[1].Content));
         Assert.Equal(TurnEndReason.Done, turn.Completed.Reason);
+
+        // The interrupted turn is over before the new message exists: its last events come first...
+        var secondPublished = turn.Events.OfType<MessageCompleted>().Single(e => e.Message.Id == second.Id).Seq;
+        Assert.True(turn.Events.OfType<MessageCompleted>().Single(e => e.Message.Status == MessageStatus.Interrupted).Seq < secondPublished);
+        Assert.True(turn.Events.OfType<TurnCompleted>().Single(e => e.Reason == TurnEndReason.Interrupted).Seq < secondPublished);
+        // ...and the next prompt already carries the partial reply.
+        Assert.Contains(harness.Llm.ChatRequests[1].Messages, m => m.Role == "assistant" && m.Content == log[1].Content);
     }
 
     [Fact]
