@@ -1,5 +1,6 @@
 using LlmMultiChat.ApiHost.ServiceDefaults;
 using LlmMultiChat.Grains;
+using LlmMultiChat.Grains.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Silo.Hosting;
@@ -38,6 +39,7 @@ public static class SiloHostingExtensions
             if (provider == StorageOptions.Sqlite)
             {
                 silo.UseSqlite(options => BindStrict(configuration.GetSection(StorageOptions.SqliteSectionName), options));
+                services.AddSqliteGrainTables();
             }
             else
             {
@@ -45,6 +47,8 @@ public static class SiloHostingExtensions
             }
         });
 
+        services.AddChatGrains(configuration);
+        services.AddHostedService<UpstreamCharacterSeeding>();
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", HealthStatus.Unhealthy, [HealthCheckTags.Ready]);
         services.AddSingleton<IConfigureOptions<HealthCheckServiceOptions>, StorageHealthCheckRegistrations>();
         return services;

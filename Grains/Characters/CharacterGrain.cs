@@ -27,15 +27,14 @@ public sealed class CharacterGrain(
         }
 
         var now = time.GetUtcNow();
-        state.State = new CharacterState
+        await CommitAsync(new CharacterState
         {
             Exists = true,
             OwnerId = ownerId,
             Visibility = visibility,
             CreatedAt = now,
             Versions = [new PersonaVersion(1, persona, ownerId, now)],
-        };
-        await state.WriteStateAsync();
+        });
         await PublishToDirectory();
         return ToProfile();
     }
@@ -50,8 +49,9 @@ public sealed class CharacterGrain(
             throw new CharacterVersionConflictException(Id, expected, current.Version);
         }
 
-        state.State.Versions.Add(new PersonaVersion(current.Version + 1, persona, changedBy, time.GetUtcNow()));
-        await state.WriteStateAsync();
+        var next = state.State.Copy();
+        next.Versions.Add(new PersonaVersion(current.Version + 1, persona, changedBy, time.GetUtcNow()));
+        await CommitAsync(next);
         await PublishToDirectory();
         return ToProfile();
     }
@@ -60,9 +60,10 @@ public sealed class CharacterGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
         var current = Current();
-        state.State.Visibility = visibility;
-        state.State.Versions.Add(current with { Version = current.Version + 1, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
-        await state.WriteStateAsync();
+        var next = state.State.Copy();
+        next.Visibility = visibility;
+        next.Versions.Add(current with { Version = current.Version + 1, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
+        await CommitAsync(next);
         await PublishToDirectory();
         return ToProfile();
     }
@@ -79,10 +80,21 @@ public sealed class CharacterGrain(
             ValidatePng(png);
         }
 
-        avatar.State.Png = png is null ? null : [.. png];
-        await avatar.WriteStateAsync();
-        state.State.HasAvatar = png is not null;
-        await state.WriteStateAsync();
+        var previousAvatar = avatar.State;
+        avatar.State = new AvatarState { Png = png is null ? null : [.. png] };
+        try
+        {
+            await avatar.WriteStateAsync();
+        }
+        catch
+        {
+            avatar.State = previousAvatar;
+            throw;
+        }
+
+        var next = state.State.Copy();
+        next.HasAvatar = png is not null;
+        await CommitAsync(next);
     }
 
     public Task<byte[]?> Avatar() => Task.FromResult(state.State.Exists && avatar.State.Png is { } png ? (byte[]?)[.. png] : null);
@@ -112,6 +124,22 @@ public sealed class CharacterGrain(
             || BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(8)) != 13 || !png.AsSpan(12, 4).SequenceEqual("IHDR"u8))
         {
             throw new ArgumentException("The avatar is not a PNG image.", nameof(png));
+        }
+    }
+
+    /// <summary>Writes the next state; if the write fails the activation keeps the state storage still has.</summary>
+    private async Task CommitAsync(CharacterState next)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
         }
     }
 

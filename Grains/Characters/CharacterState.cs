@@ -15,4 +15,15 @@ public sealed class CharacterState
 
     /// <summary>Oldest first; the last one is current.</summary>
     public List<PersonaVersion> Versions { get; set; } = [];
+
+    /// <summary>A copy to change, so the stored state stays as it was until the change is written.</summary>
+    public CharacterState Copy() => new()
+    {
+        Exists = Exists,
+        OwnerId = OwnerId,
+        Visibility = Visibility,
+        CreatedAt = CreatedAt,
+        HasAvatar = HasAvatar,
+        Versions = [.. Versions],
+    };
 }

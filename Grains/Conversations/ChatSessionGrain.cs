@@ -76,19 +76,20 @@ public sealed partial class ChatSessionGrain(
 
         ValidateMember(spec.Owner, nameof(spec.Owner));
         var characters = await MembersOf(spec.CharacterIds);
-        state.State = new ConversationState
+        var title = ValidTitle(spec.Title) ?? string.Join("、", characters.Select(c => c.Name));
+        var policy = ValidPolicy(spec.Policy);
+        var maxAutoTurns = ValidMaxAutoTurns(spec.MaxAutoTurns);
+        await ChangeStateAsync(s =>
         {
-            Exists = true,
-            Title = ValidTitle(spec.Title) ?? string.Join("、", characters.Select(c => c.Name)),
-            Policy = ValidPolicy(spec.Policy),
-            MaxAutoTurns = ValidMaxAutoTurns(spec.MaxAutoTurns),
-            Characters = characters,
-            Humans = [spec.Owner],
-            OwnerId = spec.Owner.Id,
-            CreatedAt = time.GetUtcNow(),
-            SequenceReservedUntil = _lastSeq,
-        };
-        await SaveStateAsync();
+            s.Exists = true;
+            s.Title = title;
+            s.Policy = policy;
+            s.MaxAutoTurns = maxAutoTurns;
+            s.Characters = characters;
+            s.Humans = [spec.Owner];
+            s.OwnerId = spec.Owner.Id;
+            s.CreatedAt = time.GetUtcNow();
+        });
         return Snapshot();
     }
 
@@ -97,13 +98,18 @@ public sealed partial class ChatSessionGrain(
     public async Task<ConversationInfo> Update(ConversationUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var conversation = Conversation;
+        _ = Conversation;
         var characters = update.CharacterIds is null ? null : await MembersOf(update.CharacterIds);
-        conversation.Title = ValidTitle(update.Title) ?? conversation.Title;
-        conversation.Policy = update.Policy is { } policy ? ValidPolicy(policy) : conversation.Policy;
-        conversation.MaxAutoTurns = update.MaxAutoTurns is { } maxAutoTurns ? ValidMaxAutoTurns(maxAutoTurns) : conversation.MaxAutoTurns;
-        conversation.Characters = characters ?? conversation.Characters;
-        await SaveStateAsync();
+        var title = ValidTitle(update.Title);
+        var policy = update.Policy is { } p ? ValidPolicy(p) : (TurnPolicy?)null;
+        var maxAutoTurns = update.MaxAutoTurns is { } m ? ValidMaxAutoTurns(m) : (int?)null;
+        await ChangeStateAsync(s =>
+        {
+            s.Title = title ?? s.Title;
+            s.Policy = policy ?? s.Policy;
+            s.MaxAutoTurns = maxAutoTurns ?? s.MaxAutoTurns;
+            s.Characters = characters ?? s.Characters;
+        });
         return Snapshot();
     }
 
@@ -118,8 +124,7 @@ public sealed partial class ChatSessionGrain(
                 throw new ArgumentException($"A conversation has at most {_options.MaxParticipants} participants.", nameof(human));
             }
 
-            conversation.Humans.Add(human);
-            await SaveStateAsync();
+            await ChangeStateAsync(s => s.Humans.Add(human));
         }
 
         return Snapshot();
@@ -133,9 +138,9 @@ public sealed partial class ChatSessionGrain(
             throw new InvalidOperationException("The owner cannot leave their own conversation; delete it instead.");
         }
 
-        if (conversation.Humans.RemoveAll(h => h.Id == userId) > 0)
+        if (conversation.Humans.Any(h => h.Id == userId))
         {
-            await SaveStateAsync();
+            await ChangeStateAsync(s => s.Humans.RemoveAll(h => h.Id == userId));
         }
 
         return Snapshot();
@@ -207,7 +212,7 @@ public sealed partial class ChatSessionGrain(
 
         await StopTurnAsync();
         await log.DeleteAsync(Id, CancellationToken.None);
-        await SerializeStateChange(() => state.ClearStateAsync());
+        await (_stateWrites = AfterAsync(_stateWrites, () => state.ClearStateAsync()));
 
         _history.Clear();
         DeactivateOnIdle();
@@ -404,8 +409,8 @@ public sealed partial class ChatSessionGrain(
     {
         if (_lastSeq >= state.State.SequenceReservedUntil)
         {
-            state.State.SequenceReservedUntil = _lastSeq + _options.SequenceBlock;
-            await SaveStateAsync();
+            var reserveUntil = _lastSeq + _options.SequenceBlock;
+            await ChangeStateAsync(s => s.SequenceReservedUntil = Math.Max(s.SequenceReservedUntil, reserveUntil));
         }
 
         var @event = create(++_lastSeq, time.GetUtcNow());
@@ -413,13 +418,28 @@ public sealed partial class ChatSessionGrain(
         await _stream!.OnNextAsync(@event);
     }
 
-    private Task SaveStateAsync() => SerializeStateChange(() => state.WriteStateAsync());
-
     /// <summary>
-    /// Background replies interleave with calls at awaits, so two writes could overlap and the second would carry a
-    /// stale ETag; each state change waits for the one before it. (A failed write was reported to its own caller.)
+    /// Background replies interleave with calls at awaits, so two writes could overlap (the second would carry a
+    /// stale ETag). Each change waits for the one before it, is applied to a copy of the committed state, and is
+    /// undone in memory if its write fails, so the activation never believes what storage does not hold.
     /// </summary>
-    private Task SerializeStateChange(Func<Task> change) => _stateWrites = AfterAsync(_stateWrites, change);
+    private Task ChangeStateAsync(Action<ConversationState> change) =>
+        _stateWrites = AfterAsync(_stateWrites, async () =>
+        {
+            var previous = state.State;
+            var next = previous.Copy();
+            change(next);
+            state.State = next;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State = previous;
+                throw;
+            }
+        });
 
     private static async Task AfterAsync(Task previous, Func<Task> change)
     {

@@ -24,4 +24,18 @@ public sealed class ConversationState
     /// block, not per event), so numbers are never reused across restarts; unused ones in a block are skipped.
     /// </summary>
     public long SequenceReservedUntil { get; set; }
+
+    /// <summary>A copy to change, so the stored state stays as it was until the change is written.</summary>
+    public ConversationState Copy() => new()
+    {
+        Exists = Exists,
+        Title = Title,
+        Policy = Policy,
+        MaxAutoTurns = MaxAutoTurns,
+        Characters = [.. Characters],
+        Humans = [.. Humans],
+        OwnerId = OwnerId,
+        CreatedAt = CreatedAt,
+        SequenceReservedUntil = SequenceReservedUntil,
+    };
 }

@@ -32,8 +32,10 @@ public sealed class ClusterApiTests
         Assert.Equal("Running", silo.String("status"));
         Assert.Equal(snapshot.StartedAt, DateTimeOffset.Parse(silo.String("startedAt")!, CultureInfo.InvariantCulture));
         Assert.True(silo.GetProperty("uptimeSeconds").GetDouble() >= 0);
-        Assert.Equal(0, silo.GetProperty("activations").GetInt32());
-        Assert.Equal(JsonValueKind.Object, silo.GetProperty("activationsByGrainType").ValueKind);
+        // The total is the sum over grain types (the seeded characters are already active).
+        Assert.Equal(
+            silo.GetProperty("activationsByGrainType").EnumerateObject().Sum(type => type.Value.GetInt32()),
+            silo.GetProperty("activations").GetInt32());
     }
 
     [Fact]
@@ -43,14 +45,13 @@ public sealed class ClusterApiTests
         await using var factory = new ApiHostFactory(database.Settings(), services => services.AddSiloGrain<EchoGrain>());
         using var client = factory.CreateClient();
         var before = await OnlySilo(client);
-        Assert.Equal(0, before.GetProperty("activations").GetInt32());
         Assert.Equal(0, before.GetProperty("activationsByGrainType").GetProperty(EchoGrain.TypeName).GetInt32());
 
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
         Assert.Equal("hi", await grains.GetGrain<IEchoGrain>("one").Echo("hi"));
 
         var after = await OnlySilo(client);
-        Assert.Equal(1, after.GetProperty("activations").GetInt32());
+        Assert.Equal(before.GetProperty("activations").GetInt32() + 1, after.GetProperty("activations").GetInt32());
         Assert.Equal(1, after.GetProperty("activationsByGrainType").GetProperty(EchoGrain.TypeName).GetInt32());
     }
 
