@@ -6,7 +6,7 @@ using Benchmarks;
 using Benchmarks.Micro;
 using Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/Benchmarks -- [calls|activations|memory|sqlite|all] [seconds-per-call-run]
+// dotnet run -c Release --project tests/Benchmarks -- [calls|activations|memory|sqlite|streaming|all] [seconds-per-call-run]
 // dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process)
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario == "micro")
@@ -35,4 +35,9 @@ if (scenario is "memory" or "all")
 if (scenario is "sqlite" or "all")
 {
     await SqliteWrites.RunAsync(rounds: 9);
+}
+
+if (scenario is "streaming" or "all")
+{
+    await ConversationStreaming.RunAsync(samples: 100, concurrentStreams: 200);
 }
