@@ -27,7 +27,7 @@ public sealed class CharacterGrain(
         }
 
         var now = time.GetUtcNow();
-        await CommitAsync(new CharacterState
+        await state.ReplaceStateAsync(new CharacterState
         {
             Exists = true,
             OwnerId = ownerId,
@@ -51,7 +51,7 @@ public sealed class CharacterGrain(
 
         var next = state.State.Copy();
         next.Versions.Add(new PersonaVersion(current.Version + 1, persona, changedBy, time.GetUtcNow()));
-        await CommitAsync(next);
+        await state.ReplaceStateAsync(next);
         await PublishToDirectory();
         return ToProfile();
     }
@@ -63,7 +63,7 @@ public sealed class CharacterGrain(
         var next = state.State.Copy();
         next.Visibility = visibility;
         next.Versions.Add(current with { Version = current.Version + 1, ChangedBy = changedBy, ChangedAt = time.GetUtcNow() });
-        await CommitAsync(next);
+        await state.ReplaceStateAsync(next);
         await PublishToDirectory();
         return ToProfile();
     }
@@ -94,7 +94,7 @@ public sealed class CharacterGrain(
 
         var next = state.State.Copy();
         next.HasAvatar = png is not null;
-        await CommitAsync(next);
+        await state.ReplaceStateAsync(next);
     }
 
     public Task<byte[]?> Avatar() => Task.FromResult(state.State.Exists && avatar.State.Png is { } png ? (byte[]?)[.. png] : null);
@@ -124,22 +124,6 @@ public sealed class CharacterGrain(
             || BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(8)) != 13 || !png.AsSpan(12, 4).SequenceEqual("IHDR"u8))
         {
             throw new ArgumentException("The avatar is not a PNG image.", nameof(png));
-        }
-    }
-
-    /// <summary>Writes the next state; if the write fails the activation keeps the state storage still has.</summary>
-    private async Task CommitAsync(CharacterState next)
-    {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
         }
     }
 

@@ -426,19 +426,9 @@ public sealed partial class ChatSessionGrain(
     private Task ChangeStateAsync(Action<ConversationState> change) =>
         _stateWrites = AfterAsync(_stateWrites, async () =>
         {
-            var previous = state.State;
-            var next = previous.Copy();
+            var next = state.State.Copy();
             change(next);
-            state.State = next;
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                state.State = previous;
-                throw;
-            }
+            await state.ReplaceStateAsync(next);
         });
 
     private static async Task AfterAsync(Task previous, Func<Task> change)

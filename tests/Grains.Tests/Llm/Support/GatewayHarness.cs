@@ -28,7 +28,7 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public LlmGateway Gateway { get; private set; } = null!;
 
-    public LlmMeasurements Metrics { get; private set; } = null!;
+    public MeterMeasurements Metrics { get; private set; } = null!;
 
     public static async Task<GatewayHarness> StartAsync(Action<LlmOptions>? configure = null)
     {
@@ -59,7 +59,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             })
             .BuildServiceProvider();
         harness.Gateway = harness._services.GetRequiredService<LlmGateway>();
-        harness.Metrics = new LlmMeasurements(harness.Gateway.Meter);
+        harness.Metrics = new MeterMeasurements(harness.Gateway.Meter);
         return harness;
     }
 
