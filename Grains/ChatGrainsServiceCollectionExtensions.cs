@@ -3,6 +3,8 @@ using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Llm.Gateway;
 using LlmMultiChat.Grains.Prompting;
+using LlmMultiChat.Grains.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +16,8 @@ public static class ChatGrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
-    /// conversation settings ("Conversations"), character cards ("Characters:Cards") and turn-taking randomness.
+    /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
+    /// ("Auth") and token quotas ("Quotas").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
     /// </summary>
@@ -29,6 +32,12 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IPromptBuilder, HandlebarsPromptBuilder>();
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
+        var auth = Checked(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>(Strict) ?? new(), o => o.Validate());
+        services.AddSingleton(Options.Create(auth));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(QuotaOptions.SectionName).Get<QuotaOptions>(Strict) ?? new(), o => o.Validate())));
+        services.AddSingleton(Options.Create(new PasswordHasherOptions { IterationCount = auth.PasswordHashIterations }));
+        services.TryAddSingleton<PasswordHashing>();
+        services.TryAddSingleton<AccountService>();
         return services;
     }
 

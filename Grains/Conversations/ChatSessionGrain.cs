@@ -3,6 +3,7 @@ using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations.Events;
 using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Prompting;
+using LlmMultiChat.Grains.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Silo.Streams;
@@ -90,6 +91,7 @@ public sealed partial class ChatSessionGrain(
             s.OwnerId = spec.Owner.Id;
             s.CreatedAt = time.GetUtcNow();
         });
+        await User(spec.Owner.Id).JoinedConversation(Id);
         return Snapshot();
     }
 
@@ -127,6 +129,8 @@ public sealed partial class ChatSessionGrain(
             await ChangeStateAsync(s => s.Humans.Add(human));
         }
 
+        await User(human.Id).JoinedConversation(Id);
+
         return Snapshot();
     }
 
@@ -142,6 +146,8 @@ public sealed partial class ChatSessionGrain(
         {
             await ChangeStateAsync(s => s.Humans.RemoveAll(h => h.Id == userId));
         }
+
+        await User(userId).LeftConversation(Id);
 
         return Snapshot();
     }
@@ -211,8 +217,13 @@ public sealed partial class ChatSessionGrain(
         }
 
         await StopTurnAsync();
+        var humans = state.State.Humans.Select(h => h.Id).ToList();
         await log.DeleteAsync(Id, CancellationToken.None);
         await (_stateWrites = AfterAsync(_stateWrites, () => state.ClearStateAsync()));
+        foreach (var human in humans)
+        {
+            await User(human).LeftConversation(Id);
+        }
 
         _history.Clear();
         DeactivateOnIdle();
@@ -234,7 +245,7 @@ public sealed partial class ChatSessionGrain(
         {
             // Each reply sees the conversation up to the human message, not the others' replies.
             var seen = _history.ToList();
-            var outcomes = await Task.WhenAll(plan.Responders.Select(id => ReplyAsync(id, profiles, seen, token)));
+            var outcomes = await Task.WhenAll(plan.Responders.Select(id => ReplyAsync(id, profiles, seen, turn.Message.SpeakerId, token)));
             replies.AddRange(outcomes.Where(o => o is not null).Select(o => o!.MessageId));
             spoke.UnionWith(outcomes.Where(o => o is not null).Select(o => o!.SpeakerId));
         }
@@ -248,7 +259,7 @@ public sealed partial class ChatSessionGrain(
                     break;
                 }
 
-                last = await ReplyAsync(id, profiles, null, token) ?? last;
+                last = await ReplyAsync(id, profiles, null, turn.Message.SpeakerId, token) ?? last;
                 if (last is not null)
                 {
                     replies.Add(last.MessageId);
@@ -270,7 +281,7 @@ public sealed partial class ChatSessionGrain(
                     break;
                 }
 
-                last = await ReplyAsync(next, profiles, null, token);
+                last = await ReplyAsync(next, profiles, null, turn.Message.SpeakerId, token);
                 if (last is not null)
                 {
                     replies.Add(last.MessageId);
@@ -293,8 +304,11 @@ public sealed partial class ChatSessionGrain(
         await PublishAsync((seq, at) => new TurnCompleted(Id, seq, at, turn.Message.Id, reason, replies));
     }
 
-    /// <summary>One character's reply, streamed as events and stored. Returns null when the character is gone.</summary>
-    private async Task<Reply?> ReplyAsync(string characterId, Dictionary<string, CharacterProfile> profiles, IReadOnlyList<ChatMessage>? seen, CancellationToken cancellationToken)
+    /// <summary>
+    /// One character's reply, streamed as events and stored; its tokens count against <paramref name="payer"/>'s
+    /// daily quota. Returns null when the character is gone.
+    /// </summary>
+    private async Task<Reply?> ReplyAsync(string characterId, Dictionary<string, CharacterProfile> profiles, IReadOnlyList<ChatMessage>? seen, string payer, CancellationToken cancellationToken)
     {
         if (!profiles.TryGetValue(characterId, out var profile) || Conversation.Characters.All(c => c.Id != characterId))
         {
@@ -314,6 +328,7 @@ public sealed partial class ChatSessionGrain(
         var text = new StringBuilder();
         var startedAt = time.GetTimestamp();
         double? firstToken = null;
+        var tokensReceived = 0;
         LlmCompleted? completed = null;
         var status = MessageStatus.Complete;
         (string Code, string Message)? failure = null;
@@ -327,6 +342,7 @@ public sealed partial class ChatSessionGrain(
                 {
                     case LlmToken token:
                         firstToken ??= time.GetElapsedTime(startedAt).TotalMilliseconds;
+                        tokensReceived++;
                         await EmitAsync(started.Id, filter.Push(token.Text), text);
                         break;
                     case LlmThinking thinking:
@@ -381,8 +397,27 @@ public sealed partial class ChatSessionGrain(
         }
 
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, final));
+        await ChargeAsync(payer, usage is null ? tokensReceived : (long)usage.PromptTokens + usage.CompletionTokens);
         return new Reply(final.Id, characterId, status, final.Content, filter.HandOverTo);
     }
+
+    /// <summary>
+    /// Counts a reply's tokens against the sender's quota: what the model reported, or for a cut or interrupted
+    /// reply the streamed chunks (one token each). A failure here is logged; the reply itself stands.
+    /// </summary>
+    private async Task ChargeAsync(string payer, long tokens)
+    {
+        try
+        {
+            await User(payer).RecordTokenUsage(tokens);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogChargeFailed(ex, Id, payer, tokens);
+        }
+    }
+
+    private IUserGrain User(string userId) => GrainFactory.GetGrain<IUserGrain>(userId);
 
     private async ValueTask EmitAsync(string messageId, string visible, StringBuilder text)
     {
@@ -544,6 +579,9 @@ public sealed partial class ChatSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A reply of character {CharacterId} in conversation {ConversationId} failed")]
     private partial void LogReplyFailed(Exception exception, string conversationId, string characterId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Conversation {ConversationId} could not count {Tokens} tokens against user {UserId}'s quota")]
+    private partial void LogChargeFailed(Exception exception, string conversationId, string userId, long tokens);
 
     /// <summary>The replies to one human message, running in the background; disposed when it ends (it is no longer _turn then).</summary>
     private sealed class Turn(ChatMessage message) : IDisposable

@@ -1,6 +1,7 @@
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Tests.Support;
+using LlmMultiChat.Grains.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Silo.Storage;
@@ -54,7 +55,7 @@ public sealed class FailedWriteTests
 
     private static Task<TestSilo> StartAsync(FailingWritesStorage storage) =>
         TestSilo.StartAsync(
-            b => b.AddGrain<CharacterGrain>().AddGrain<CharacterDirectoryGrain>().AddGrain<ChatSessionGrain>(),
+            b => b.AddGrain<CharacterGrain>().AddGrain<CharacterDirectoryGrain>().AddGrain<ChatSessionGrain>().AddGrain<UserGrain>(),
             services =>
             {
                 // Registered after the test silo's memory storage, so it is the "Default" store grains get.

@@ -1,0 +1,66 @@
+namespace LlmMultiChat.Grains.Users;
+
+/// <summary>
+/// One account (key: the user id): credentials, roles, sessions (refresh-token families), the daily token quota
+/// and the conversations the user takes part in. Expected failures (a wrong password, a reused refresh token)
+/// are outcomes, not exceptions; programming errors and invalid input throw.
+/// </summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <exception cref="InvalidOperationException">The account already exists.</exception>
+    /// <exception cref="ArgumentException">The username, email or password breaks <see cref="AccountRules"/>.</exception>
+    Task<UserProfile> Create(NewAccount account);
+
+    /// <summary>The account, or null when it does not exist.</summary>
+    [AlwaysInterleave]
+    Task<UserProfile?> Profile();
+
+    /// <summary>Checks the password and, when it matches an active, unlocked account, opens a session.</summary>
+    Task<SessionResult> Login(string password);
+
+    /// <summary>Rotates a session's refresh token. Presenting an already rotated token revokes the whole session.</summary>
+    Task<SessionResult> Refresh(RefreshToken token);
+
+    /// <summary>Revokes the session the token belongs to (whether or not it is still current).</summary>
+    Task Logout(RefreshToken token);
+
+    /// <summary>
+    /// True while the account is active, <paramref name="securityStamp"/> is current and session
+    /// <paramref name="sessionId"/> is open: what every request's access token is checked against.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> IsSessionValid(string securityStamp, string sessionId);
+
+    /// <summary>Changes the password, closes every session and opens a new one for the caller.</summary>
+    Task<SessionResult> ChangePassword(string currentPassword, string newPassword);
+
+    /// <summary>Issues a one-time password-reset token (returned only here); it replaces any earlier one.</summary>
+    Task<IssuedToken> CreatePasswordResetToken();
+
+    /// <summary>Sets a new password with a reset token, unlocks the account and closes every session.</summary>
+    /// <returns>False when the token is wrong, used or expired (nothing changes).</returns>
+    Task<bool> ResetPassword(string resetSecret, string newPassword);
+
+    /// <summary>Changes roles, the active flag or the daily token quota; closes every session when roles or activity change.</summary>
+    Task<UserProfile> Update(AccountUpdate update);
+
+    /// <summary>Today's token use against the daily quota.</summary>
+    [AlwaysInterleave]
+    Task<QuotaStatus> Quota();
+
+    /// <summary>Adds tokens a reply used to today's count (no-op for an unknown account).</summary>
+    Task RecordTokenUsage(long tokens);
+
+    /// <summary>Records that the user takes part in a conversation (no-op for an unknown account).</summary>
+    Task JoinedConversation(string conversationId);
+
+    /// <summary>Records that the user no longer takes part in a conversation.</summary>
+    Task LeftConversation(string conversationId);
+
+    /// <summary>The conversations the user owns or takes part in, newest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> Conversations();
+
+    /// <summary>Deletes the account, its sessions and its directory entry; its username and email become free.</summary>
+    Task Delete();
+}

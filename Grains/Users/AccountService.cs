@@ -1,0 +1,113 @@
+using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace LlmMultiChat.Grains.Users;
+
+/// <summary>
+/// Account operations that span grains: registration (claim the names, then create the account), login by
+/// username or email, token routing, and erasing an account with everything it owns.
+/// </summary>
+public sealed class AccountService(IGrainFactory grains, PasswordHashing passwords, IOptions<AuthOptions> options)
+{
+    private IUserDirectoryGrain Directory => grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key);
+
+    /// <exception cref="ArgumentException">The username, email or password breaks <see cref="AccountRules"/>.</exception>
+    public async Task<RegistrationResult> RegisterAsync(string username, string email, string password)
+    {
+        AccountRules.Validate(username, email, password);
+        var userId = TokenSecrets.NewId();
+        var claim = await Directory.Claim(userId, username, email).ConfigureAwait(false);
+        if (claim is NameClaim.UsernameTaken or NameClaim.EmailTaken)
+        {
+            return new RegistrationResult(claim, null);
+        }
+
+        string[] roles = claim == NameClaim.ClaimedFirst && options.Value.FirstUserIsAdmin ? [Roles.Admin] : [Roles.User];
+        try
+        {
+            var user = await grains.GetGrain<IUserGrain>(userId).Create(new NewAccount(username, email, password, roles)).ConfigureAwait(false);
+            return new RegistrationResult(claim, user);
+        }
+        catch
+        {
+            // The names were reserved for an account that was never stored: free them again.
+            await Directory.Remove(userId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <param name="login">A username or an email address.</param>
+    public async Task<SessionResult> LoginAsync(string login, string password)
+    {
+        var userId = await Directory.Resolve(login).ConfigureAwait(false);
+        if (userId is null)
+        {
+            passwords.VerifyDecoy(password);
+            return SessionResult.Failed(SessionOutcome.InvalidCredentials);
+        }
+
+        return await grains.GetGrain<IUserGrain>(userId).Login(password).ConfigureAwait(false);
+    }
+
+    public async Task<SessionResult> RefreshAsync(string refreshToken) =>
+        RefreshToken.TryParse(refreshToken, out var token)
+            ? await grains.GetGrain<IUserGrain>(token.UserId).Refresh(token).ConfigureAwait(false)
+            : SessionResult.Failed(SessionOutcome.InvalidCredentials);
+
+    /// <summary>Closes the token's session; an unknown or malformed token changes nothing.</summary>
+    public Task LogoutAsync(string refreshToken) =>
+        RefreshToken.TryParse(refreshToken, out var token)
+            ? grains.GetGrain<IUserGrain>(token.UserId).Logout(token)
+            : Task.CompletedTask;
+
+    /// <returns>False when the token is malformed, wrong, used or expired.</returns>
+    /// <exception cref="ArgumentException">The new password breaks <see cref="AccountRules"/>.</exception>
+    public async Task<bool> ResetPasswordAsync(string resetToken, string newPassword)
+    {
+        var problem = AccountRules.PasswordProblem(newPassword);
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(newPassword));
+        }
+
+        var separator = resetToken.IndexOf('.', StringComparison.Ordinal);
+        return separator > 0
+            && await grains.GetGrain<IUserGrain>(resetToken[..separator]).ResetPassword(resetToken, newPassword).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Erases an account: the conversations it owns are deleted, it leaves the others, its characters are
+    /// deleted, then the account itself. Each step can be repeated, so a failed erase can simply be run again.
+    /// </summary>
+    public async Task EraseAsync(string userId)
+    {
+        var user = grains.GetGrain<IUserGrain>(userId);
+        foreach (var conversationId in await user.Conversations().ConfigureAwait(false))
+        {
+            var conversation = grains.GetGrain<IChatSessionGrain>(conversationId);
+            var info = await conversation.Info().ConfigureAwait(false);
+            if (info is null)
+            {
+                continue;
+            }
+
+            if (info.OwnerId == userId)
+            {
+                await conversation.Delete(userId).ConfigureAwait(false);
+            }
+            else if (info.Humans.Any(h => h.Id == userId))
+            {
+                await conversation.RemoveHuman(userId).ConfigureAwait(false);
+            }
+        }
+
+        var characters = await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: null).ConfigureAwait(false);
+        foreach (var character in characters.Where(c => c.OwnerId == userId))
+        {
+            await grains.GetGrain<ICharacterGrain>(character.Id).Delete(userId).ConfigureAwait(false);
+        }
+
+        await user.Delete().ConfigureAwait(false);
+    }
+}
