@@ -12,7 +12,8 @@ public static class ClusterApi
         routes.MapGet("/cluster", GetCluster)
             .WithName("GetCluster")
             .WithSummary("Lists the silos of the cluster with their status, uptime and activations per grain type.")
-            .WithTags("Cluster");
+            .WithTags("Cluster")
+            .RequireAuthorization(Auth.Policies.Admin);
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using LlmMultiChat.ApiHost.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LlmMultiChat.ApiHost.ServiceDefaults;
@@ -21,7 +22,11 @@ public static class ServiceDefaultsExtensions
             options.IncludeScopes = true;
         });
 
-        builder.Services.AddProblemDetails();
+        // Request URLs can carry SignalR access tokens; the hosting log would print them at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Complete);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy("The process is running."), [HealthCheckTags.Live]);
@@ -49,12 +54,12 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = registration => registration.Tags.Contains(HealthCheckTags.Live),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(HealthCheckTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

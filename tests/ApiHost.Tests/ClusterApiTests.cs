@@ -18,7 +18,8 @@ public sealed class ClusterApiTests
     {
         using var database = new TempDatabase();
         await using var factory = new ApiHostFactory(database.Settings(("Silo:SiloName", "api-test-silo")));
-        using var client = factory.CreateClient();
+        using var admin = await factory.SignUpAsync("admin");
+        var client = admin.Client;
 
         using var response = await client.GetAsync(Cluster);
 
@@ -43,7 +44,8 @@ public sealed class ClusterApiTests
     {
         using var database = new TempDatabase();
         await using var factory = new ApiHostFactory(database.Settings(), services => services.AddSiloGrain<EchoGrain>());
-        using var client = factory.CreateClient();
+        using var admin = await factory.SignUpAsync("admin");
+        var client = admin.Client;
         var before = await OnlySilo(client);
         Assert.Equal(0, before.GetProperty("activationsByGrainType").GetProperty(EchoGrain.TypeName).GetInt32());
 
@@ -53,6 +55,22 @@ public sealed class ClusterApiTests
         var after = await OnlySilo(client);
         Assert.Equal(before.GetProperty("activations").GetInt32() + 1, after.GetProperty("activations").GetInt32());
         Assert.Equal(1, after.GetProperty("activationsByGrainType").GetProperty(EchoGrain.TypeName).GetInt32());
+    }
+
+    [Fact]
+    public async Task Only_administrators_see_the_cluster()
+    {
+        using var database = new TempDatabase();
+        await using var factory = new ApiHostFactory(database.Settings());
+        using var admin = await factory.SignUpAsync("admin");
+        using var user = await factory.SignUpAsync("bob");
+        using var anonymous = factory.CreateClient();
+
+        using var asUser = await user.Client.GetAsync(Cluster);
+        using var asNobody = await anonymous.GetAsync(Cluster);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "E9001"), (asUser.StatusCode, (await asUser.ReadJsonAsync()).String("code")));
+        Assert.Equal((HttpStatusCode.Unauthorized, "E8002"), (asNobody.StatusCode, (await asNobody.ReadJsonAsync()).String("code")));
     }
 
     private static async Task<JsonElement> OnlySilo(HttpClient client)

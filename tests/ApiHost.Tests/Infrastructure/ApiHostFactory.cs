@@ -12,9 +12,16 @@ namespace LlmMultiChat.ApiHost.Tests.Infrastructure;
 internal sealed class ApiHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>Settings every test host gets unless the test gives its own: a fixed signing key and cheap password hashes.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Auth:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256",
+        ["Auth:PasswordHashIterations"] = "1000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in Defaults.Where(d => !settings.ContainsKey(d.Key)).Concat(settings))
         {
             builder.UseSetting(key, value);
         }

@@ -1,0 +1,25 @@
+using LlmMultiChat.Grains.Users;
+using Microsoft.AspNetCore.Authorization;
+
+namespace LlmMultiChat.ApiHost.Auth;
+
+/// <summary>
+/// Role policies. Every endpoint needs an authenticated caller unless it says AllowAnonymous (the fallback
+/// policy); these add what the role must allow. What a caller may do to a particular conversation or character
+/// is decided by the resource handlers of those features.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Creates or changes things: every role but guest.</summary>
+    public const string Writer = "writer";
+
+    public const string Admin = "admin";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Writer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Writers));
+        options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+    }
+}
