@@ -1,4 +1,5 @@
 using LlmMultiChat.ApiHost.Accounts;
+using LlmMultiChat.ApiHost.Characters;
 using LlmMultiChat.ApiHost.Cluster;
 using LlmMultiChat.ApiHost.Hosting;
 using LlmMultiChat.ApiHost.Http;
@@ -20,5 +21,6 @@ var api = app.MapGroup("/api/v1");
 api.MapClusterApi();
 api.MapAccountsApi();
 api.MapAdminApi();
+api.MapCharactersApi();
 
 app.Run();
