@@ -18,8 +18,7 @@ namespace LlmMultiChat.ApiHost.Characters;
 /// </summary>
 public static class CharactersApi
 {
-    public const string NoSuchCharacter = "No such character.";
-
+    private const string NoSuchCharacter = "No such character.";
     private const string PngMediaType = "image/png";
     private const string JsonMediaType = "application/json";
 
@@ -74,11 +73,11 @@ public static class CharactersApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         characters.MapGet("/{id}/card", ExportCard).WithName("ExportCharacterCard")
             .WithSummary("The character as a card: V2 or V3 JSON, or a PNG (its avatar, or a generated placeholder) carrying both.")
-            .Produces(StatusCodes.Status200OK, contentType: JsonMediaType, additionalContentTypes: PngMediaType)
+            .Produces<Stream>(StatusCodes.Status200OK, JsonMediaType, PngMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         characters.MapGet("/{id}/avatar", GetAvatar).WithName("GetCharacterAvatar")
             .WithSummary("The character's avatar (PNG).")
-            .Produces(StatusCodes.Status200OK, contentType: PngMediaType)
+            .Produces<Stream>(StatusCodes.Status200OK, PngMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         characters.MapPut("/{id}/avatar", SetAvatar).WithName("SetCharacterAvatar")
             .WithMetadata(new BodySizeLimit(CharacterGrain.MaxAvatarBytes))
@@ -115,7 +114,6 @@ public static class CharactersApi
         new FieldErrors()
             .Check("id", request.Id is null ? null : CharacterIds.Problem(request.Id))
             .Check(personaProblem?.Field ?? "persona", personaProblem?.Problem)
-            .Check("visibility", Enum.IsDefined(request.Visibility) ? null : "visibility must be 'public' or 'private'.")
             .ThrowIfAny();
         var created = await CharacterCreation.CreateAsync(grains, request.Id, persona, request.Visibility, avatar: null, caller.UserId()).ConfigureAwait(false);
         return Created(created);
@@ -130,11 +128,7 @@ public static class CharactersApi
         ArgumentNullException.ThrowIfNull(request);
         var (character, profile) = await FindAsync(id, CharacterOperations.Edit, caller, grains, authorization).ConfigureAwait(false);
         var persona = request.Persona.ToPersona(profile.Persona.SourceCard);
-        var personaProblem = PersonaValidation.Problem(persona, "persona");
-        new FieldErrors()
-            .Check(personaProblem?.Field ?? "persona", personaProblem?.Problem)
-            .Check("visibility", request.Visibility is { } visibility && !Enum.IsDefined(visibility) ? "visibility must be 'public' or 'private'." : null)
-            .ThrowIfAny();
+        PersonaValidation.ThrowIfInvalid(persona, "persona");
         if (request.ExpectedVersion is { } expected && expected != profile.Version)
         {
             throw new CharacterVersionConflictException(id, expected, profile.Version);
@@ -202,11 +196,7 @@ public static class CharactersApi
         }
 
         // The importer's limits are a card's; the persona's own (PersonaRules) are tighter.
-        if (PersonaValidation.Problem(card.Persona, "card") is { } personaProblem)
-        {
-            throw ApiException.Validation(personaProblem.Field, personaProblem.Problem);
-        }
-
+        PersonaValidation.ThrowIfInvalid(card.Persona, "card");
         var created = await CharacterCreation.CreateAsync(grains, id, card.Persona, chosenVisibility, card.Avatar, caller.UserId()).ConfigureAwait(false);
         return Created(created);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.Grains.Characters;
 
 namespace LlmMultiChat.ApiHost.Characters;
@@ -24,6 +25,15 @@ public static class PersonaValidation
             var property = invalid.ParamName ?? string.Empty;
             var message = invalid.Message.Replace($" (Parameter '{property}')", string.Empty, StringComparison.Ordinal);
             return (JsonPath(prefix, property), message);
+        }
+    }
+
+    /// <exception cref="ApiException">400 E4000 naming the field of the first rule the persona breaks.</exception>
+    public static void ThrowIfInvalid(Persona persona, string prefix)
+    {
+        if (Problem(persona, prefix) is { } problem)
+        {
+            throw ApiException.Validation(problem.Field, problem.Problem);
         }
     }
 

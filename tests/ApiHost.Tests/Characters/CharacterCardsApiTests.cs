@@ -103,6 +103,19 @@ public sealed class CharacterCardsApiTests(CharacterApiHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_png_card_whose_image_the_avatar_store_refuses_leaves_no_character_behind()
+    {
+        // The card reader accepts a 12-byte IHDR; the avatar check wants the 13 bytes PNG prescribes.
+        var id = CharacterApiHost.NewId();
+        var card = TestPng.Write([("IHDR", new byte[12]), TestPng.Text("chara", CardSamples.Base64(CardSamples.V2)), ("IEND", [])]);
+
+        using var response = await ImportAsync(host.Owner, card, Png, $"?id={id}");
+
+        Assert.Contains("not a PNG", (await response.AssertProblemAsync(HttpStatusCode.BadRequest, "E4000")).String("detail"), StringComparison.Ordinal);
+        Assert.Null(await host.ProfileAsync(id));
+    }
+
+    [Fact]
     public async Task A_json_card_without_a_name_is_400_with_the_importers_message()
     {
         using var response = await ImportAsync(host.Owner, """{"spec":"chara_card_v2","spec_version":"2.0","data":{"description":"nobody"}}"""u8.ToArray(), Json);
