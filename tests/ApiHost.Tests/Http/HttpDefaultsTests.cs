@@ -24,6 +24,20 @@ public sealed class HttpDefaultsTests
     }
 
     [Fact]
+    public async Task Outside_development_hsts_is_sent_over_https_only()
+    {
+        await using var host = ApiHosts.Start(("environment", "Production"));
+        using var https = host.Factory.CreateClient(new() { BaseAddress = new Uri("https://chat.example") });
+        using var http = host.Factory.CreateClient(new() { BaseAddress = new Uri("http://chat.example") });
+
+        using var secure = await https.GetAsync("/health/live");
+        using var plain = await http.GetAsync("/health/live");
+
+        Assert.StartsWith("max-age=", secure.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task Only_configured_origins_get_cors_permission()
     {
         await using var host = ApiHosts.Start(("Cors:AllowedOrigins:0", "https://app.example"));
