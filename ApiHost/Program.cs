@@ -17,7 +17,8 @@ app.UseServiceDefaults();
 app.UseApi();
 app.MapDefaultEndpoints();
 
-var api = app.MapGroup("/api/v1");
+// Every API route needs a signed-in caller unless it says AllowAnonymous.
+var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapClusterApi();
 api.MapAccountsApi();
 api.MapAdminApi();

@@ -8,17 +8,16 @@ namespace LlmMultiChat.ApiHost.Http;
 /// <summary>
 /// The wire format of every JSON body (REST, SSE data, SignalR): camelCase names, enums as camelCase strings,
 /// and strict reading: unknown fields, missing required fields and nulls where a value is required are refused.
-/// HTML-significant characters are escaped (<c>&lt;</c> as <c>\u003C</c>), so stored text that looks like markup stays
-/// inert wherever a body ends up; other text, Japanese included, is written as is.
+/// HTML-significant characters (&lt; &gt; &amp; ' ") are escaped as \uXXXX, so stored text that looks like markup
+/// stays inert wherever the JSON lands; other Unicode (Japanese) is written as is.
 /// </summary>
 public static class ApiJson
 {
     public static void Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // ASP.NET Core's own default is the relaxed encoder, which writes '<' and '>' as they are.
-        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
