@@ -3,15 +3,26 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Benchmarks;
+using Benchmarks.Http;
 using Benchmarks.Micro;
 using Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/Benchmarks -- [calls|activations|memory|sqlite|streaming|all] [seconds-per-call-run]
-// dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process)
+// dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process: grain calls)
+// dotnet run -c Release --project tests/Benchmarks -- jwt        (BenchmarkDotNet, in process: access-token validation)
+// dotnet run -c Release --project tests/Benchmarks -- http [seconds]   (ApiHost under wrk; needs apt-get install -y wrk)
 var scenario = args.Length > 0 ? args[0] : "all";
-if (scenario == "micro")
+if (scenario is "micro" or "jwt")
 {
-    BenchmarkRunner.Run<CallBenchmarks>(DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)));
+    var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance));
+    _ = scenario == "micro" ? BenchmarkRunner.Run<CallBenchmarks>(config) : BenchmarkRunner.Run<JwtValidationBenchmarks>(config);
+    return;
+}
+
+if (scenario == BareApiServer.Mode)
+{
+    // A child process of the http scenario: the baseline server.
+    await BareApiServer.RunAsync(new Uri(args[1]), args[2]);
     return;
 }
 
@@ -35,6 +46,11 @@ if (scenario is "memory" or "all")
 if (scenario is "sqlite" or "all")
 {
     await SqliteWrites.RunAsync(rounds: 9);
+}
+
+if (scenario == RestThroughput.Mode)
+{
+    await RestThroughput.RunAsync(TimeSpan.FromSeconds(args.Length > 1 ? seconds : 10));
 }
 
 if (scenario is "streaming" or "all")
