@@ -11,6 +11,7 @@ using Benchmarks.Scenarios;
 // dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process: grain calls)
 // dotnet run -c Release --project tests/Benchmarks -- jwt        (BenchmarkDotNet, in process: access-token validation)
 // dotnet run -c Release --project tests/Benchmarks -- http [seconds]   (ApiHost under wrk; needs apt-get install -y wrk)
+// dotnet run -c Release --project tests/Benchmarks -- ttft   (time to first token: fake LLM direct vs ApiHost SSE)
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario is "micro" or "jwt")
 {
@@ -51,6 +52,11 @@ if (scenario is "sqlite" or "all")
 if (scenario == RestThroughput.Mode)
 {
     await RestThroughput.RunAsync(TimeSpan.FromSeconds(args.Length > 1 ? seconds : 10));
+}
+
+if (scenario == TimeToFirstToken.Mode)
+{
+    await TimeToFirstToken.RunAsync(samples: 200);
 }
 
 if (scenario is "streaming" or "all")

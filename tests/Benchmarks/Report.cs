@@ -29,5 +29,7 @@ internal static class Report
 
     public static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    public static string Milliseconds(TimeSpan value, int decimals = 2) => Fixed(value.TotalMilliseconds, decimals) + " ms";
+
     public static string Fixed(double value, int decimals = 2) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using LlmMultiChat.FakeLlm;
+using LlmMultiChat.FakeLlm.Scripting;
+
+namespace Benchmarks.Http;
+
+/// <summary>
+/// Time to first token as a client sees it, side by side in one run: the fake LLM server called directly (its own
+/// time to first token) and a conversation turn through ApiHost over SSE (<c>POST …/stream</c>: the request
+/// authenticated and authorized, the human message stored, the prompt built, the LLM called, the first chunk
+/// published and written as an event). Samples alternate, one fresh conversation per turn.
+/// </summary>
+internal static class TimeToFirstToken
+{
+    public const string Mode = "ttft";
+
+    private static readonly string Reply = string.Join(" ", Enumerable.Range(0, 50).Select(i => $"tok{i}"));
+
+    public static async Task RunAsync(int samples)
+    {
+        await using var llm = new FakeLlmServer();
+        await llm.StartAsync();
+        llm.Script(FakeReply.Text(Reply));
+        await using var api = await ApiUnderTest.StartAsync(llm);
+        using var direct = new HttpClient { BaseAddress = llm.BaseUrl };
+
+        var llmOwn = new List<TimeSpan>();
+        var sse = new List<TimeSpan>();
+        for (var i = 0; i < samples + 10; i++)
+        {
+            var own = await DirectAsync(direct);
+            var overSse = await OverSseAsync(api, await api.CreateConversationAsync());
+            if (i >= 10) // the first ten warm up JIT, connections and prompt templates
+            {
+                llmOwn.Add(own);
+                sse.Add(overSse);
+            }
+        }
+
+        Report.Table(
+            $"Time to first token, {samples} samples each, alternating",
+            ["Path", "p50", "p95", "mean", "p50 above the fake LLM's own"],
+            [Row("fake LLM called directly (`POST /api/chat`)", llmOwn, llmOwn), Row("ApiHost SSE (`POST /api/v1/conversations/{id}/stream`)", sse, llmOwn)]);
+    }
+
+    private static string[] Row(string name, List<TimeSpan> values, List<TimeSpan> baseline) =>
+    [
+        name, Report.Milliseconds(Percentile(values, 0.50)), Report.Milliseconds(Percentile(values, 0.95)),
+        Report.Milliseconds(TimeSpan.FromTicks((long)values.Average(v => v.Ticks))),
+        Report.Milliseconds(Percentile(values, 0.50) - Percentile(baseline, 0.50)),
+    ];
+
+    private static TimeSpan Percentile(List<TimeSpan> values, double fraction)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+    }
+
+    /// <summary>Ollama's streaming chat: until the first NDJSON line, which carries the first token.</summary>
+    private static async Task<TimeSpan> DirectAsync(HttpClient llm)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat")
+        {
+            Content = JsonContent.Create(new { model = "qwen2.5:3b", stream = true, messages = new[] { new { role = "user", content = "Tell me about the lanterns." } } }),
+        };
+        var clock = Stopwatch.StartNew();
+        using var response = await llm.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await ApiUnderTest.EnsureSuccessAsync(response);
+        using var body = new StreamReader(await response.Content.ReadAsStreamAsync());
+        _ = await body.ReadLineAsync() ?? throw new InvalidOperationException("The fake LLM sent no chunk.");
+        var first = clock.Elapsed;
+        await body.ReadToEndAsync();
+        return first;
+    }
+
+    /// <summary>Until the first <c>message_chunk</c> event; the rest of the turn is read before the next sample.</summary>
+    private static async Task<TimeSpan> OverSseAsync(ApiUnderTest api, string conversationId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/conversations/{conversationId}/stream")
+        {
+            Content = JsonContent.Create(new { content = "Tell me about the lanterns.", characterIds = new[] { ApiUnderTest.CharacterId } }),
+        };
+        var clock = Stopwatch.StartNew();
+        using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await ApiUnderTest.EnsureSuccessAsync(response);
+        using var body = new StreamReader(await response.Content.ReadAsStreamAsync());
+        while (await body.ReadLineAsync() is { } line)
+        {
+            if (line == "event: message_chunk")
+            {
+                var first = clock.Elapsed;
+                await body.ReadToEndAsync();
+                return first;
+            }
+        }
+
+        throw new InvalidOperationException("The turn ended without a message_chunk event.");
+    }
+}
