@@ -19,7 +19,11 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 [JsonDerivedType(typeof(ResyncRequired), ResyncRequired.TypeName)]
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
-    /// <summary>The event's type name (also its "type" in JSON, and the SSE event name).</summary>
+    /// <summary>
+    /// The event's type name (also its "type" in JSON, and the SSE event name). Ignored by JSON here and in every
+    /// override, where the attribute must be repeated: the discriminator writes it, and a property of the same name
+    /// would make serialization through this type fail.
+    /// </summary>
     [JsonIgnore]
     public abstract string Type { get; }
 }
