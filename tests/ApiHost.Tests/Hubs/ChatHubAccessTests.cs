@@ -54,7 +54,7 @@ public sealed class ChatHubAccessTests
     }
 
     [Fact]
-    public async Task A_guest_participant_may_follow_the_conversation_but_not_send_or_type()
+    public async Task A_guest_participant_may_follow_the_conversation_but_not_send_interrupt_or_type()
     {
         await using var host = await ChatTestHost.StartAsync();
         using var alice = await host.SignUpAsync("alice");
@@ -64,12 +64,37 @@ public sealed class ChatHubAccessTests
         await using var hub = await host.ConnectAsync(gina);
 
         var join = await hub.InvokeAsync("Join", conversationId, 0);
-        var send = await hub.InvokeAsync("Send", conversationId, "hello?", null);
-        var typing = await hub.InvokeAsync("Typing", conversationId);
+        var refused = new[]
+        {
+            await hub.InvokeAsync("Send", conversationId, "hello?", null),
+            await hub.InvokeAsync("Interrupt", conversationId),
+            await hub.InvokeAsync("Typing", conversationId),
+        };
 
         Assert.Null(join.Error);
-        Assert.EndsWith("HubException: E9001: You may not do this.", send.Error, StringComparison.Ordinal);
-        Assert.EndsWith("HubException: E9001: You may not do this.", typing.Error, StringComparison.Ordinal);
+        Assert.All(refused, c => Assert.EndsWith("HubException: E9001: You may not do this.", c.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_admin_who_is_not_a_participant_may_follow_the_conversation_but_not_send_interrupt_or_type()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        using var alice = await host.SignUpAsync("alice");
+        var conversationId = await host.CreateConversationAsync(alice);
+        var earlier = await host.Conversation(conversationId).Send(alice.Id, "hello");
+        await using var hub = await host.ConnectAsync(host.Admin);
+
+        (await hub.InvokeAsync("Join", conversationId, 0)).Succeeded();
+        var followed = await hub.NextEventAsync();
+        var refused = new[]
+        {
+            await hub.InvokeAsync("Send", conversationId, "I am watching", null),
+            await hub.InvokeAsync("Interrupt", conversationId),
+            await hub.InvokeAsync("Typing", conversationId),
+        };
+
+        Assert.True(followed.Completes(earlier.Id));
+        Assert.All(refused, c => Assert.EndsWith("HubException: E9001: You may not do this.", c.Error, StringComparison.Ordinal));
     }
 
     /// <summary>The same header and claims with an HS256 signature made with a key the server does not have.</summary>
