@@ -3,15 +3,30 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Benchmarks;
+using Benchmarks.Hub;
 using Benchmarks.Micro;
 using Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/Benchmarks -- [calls|activations|memory|sqlite|streaming|all] [seconds-per-call-run]
 // dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process)
+// dotnet run -c Release --project tests/Benchmarks -- signalr-idle [connections, default 2000]
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario == "micro")
 {
     BenchmarkRunner.Run<CallBenchmarks>(DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)));
+    return;
+}
+
+if (scenario == SignalRIdleClients.Mode)
+{
+    await SignalRIdleClients.RunAsync(args[1..]);
+    return;
+}
+
+if (scenario == "signalr-idle")
+{
+    Report.Machine();
+    await SignalRIdle.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
     return;
 }
 
