@@ -20,9 +20,9 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
     /// <summary>
-    /// The event's type name (also its "type" in JSON, and the SSE event name). Ignored by JSON here and in every
-    /// override, where the attribute must be repeated: the discriminator writes it, and a property of the same name
-    /// would make serialization through this type fail.
+    /// The event's type name (also its "type" in JSON, and the SSE event name). Every override repeats [JsonIgnore]:
+    /// the serializer reads the attribute from the most derived property only, and a camelCase "type" property would
+    /// clash with the discriminator.
     /// </summary>
     [JsonIgnore]
     public abstract string Type { get; }
