@@ -31,6 +31,8 @@ public sealed class ChatHubGroupTests
         Assert.Equal(bob.Id, bobTyping.GetProperty("userId").GetString());
         Assert.Equal("bob", bobTyping.GetProperty("name").GetString());
         Assert.Equal(alice.Id, firstTypingBobSaw.GetProperty("userId").GetString());
+        // A typing notice to the caller would have arrived before its own Typing call completed.
+        Assert.Equal((0, 0), (aliceHub.Unread("typing"), bobHub.Unread("typing")));
         var aliceMessage = Assert.Single(bobSaw, e => e.Completes(fromAlice)).GetProperty("message");
         Assert.Equal(("Hi Bob!", alice.Id), (aliceMessage.GetProperty("content").GetString(), aliceMessage.GetProperty("speakerId").GetString()));
         var bobMessage = Assert.Single(aliceSaw, e => e.Completes(fromBob)).GetProperty("message");
