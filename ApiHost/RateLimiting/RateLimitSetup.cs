@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using LlmMultiChat.ApiHost.Auth;
 using LlmMultiChat.ApiHost.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace LlmMultiChat.ApiHost.RateLimiting;
 
-/// <summary>ASP.NET Core's rate limiter with the named policies of <see cref="RateLimitOptions"/>, per caller.</summary>
+/// <summary>
+/// ASP.NET Core's rate limiter with the named policies of <see cref="RateLimitOptions"/>, per caller; the named
+/// policies count in <see cref="CallerRateLimits"/>, which the SignalR hub shares.
+/// </summary>
 public static class RateLimitSetup
 {
     private const string ApiPath = "/api";
@@ -19,11 +21,12 @@ public static class RateLimitSetup
         var options = configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>(b => b.ErrorOnUnknownConfiguration = true) ?? new();
         options.Validate();
         services.AddSingleton(Options.Create(options));
+        services.AddSingleton<CallerRateLimits>();
         services.AddRateLimiter(limiter =>
         {
-            foreach (var (name, rule) in options.Named())
+            foreach (var name in options.Named().Keys)
             {
-                limiter.AddPolicy(name, context => Partition(context, rule));
+                limiter.AddPolicy(name, context => SharedPartition(context, name));
             }
 
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -44,11 +47,13 @@ public static class RateLimitSetup
         return RateLimitPartition.Get(CallerKey(context), _ => new WindowRateLimiter(rule, time));
     }
 
-    /// <summary>The signed-in user, or the client's address when anonymous.</summary>
-    private static string CallerKey(HttpContext context) =>
-        context.User.FindFirst(AuthClaims.Subject)?.Value is { } userId
-            ? "user:" + userId
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    private static RateLimitPartition<string> SharedPartition(HttpContext context, string policy)
+    {
+        var limits = context.RequestServices.GetRequiredService<CallerRateLimits>();
+        return RateLimitPartition.Get(CallerKey(context), caller => new SharedWindowLimiter(limits, policy, caller));
+    }
+
+    private static string CallerKey(HttpContext context) => CallerRateLimits.CallerKey(context.User, context.Connection.RemoteIpAddress);
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -59,7 +64,7 @@ public static class RateLimitSetup
         {
             var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             RateLimitHeaders.Write(context.Response, lease.Limit, lease.Remaining, lease.ResetsAt, now);
-            detail = $"At most {lease.Limit} such requests per window; try again after {lease.ResetsAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
+            detail = lease.RefusalDetail;
         }
 
         context.Response.StatusCode = error.Status;

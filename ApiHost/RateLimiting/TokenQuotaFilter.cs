@@ -19,9 +19,16 @@ public sealed class TokenQuotaFilter(IGrainFactory grains, TimeProvider time) : 
         if (quota.IsExhausted)
         {
             RateLimitHeaders.Write(http.Response, quota.Limit!.Value, 0, quota.ResetsAt, time.GetUtcNow());
-            return ApiProblems.Result(ApiErrors.QuotaExhausted, $"Today's {quota.Limit} tokens are used; the quota resets at {quota.ResetsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
+            return ApiProblems.Result(ApiErrors.QuotaExhausted, ExhaustedDetail(quota));
         }
 
         return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>What a caller whose quota is used up is told (HTTP problem detail, hub error).</summary>
+    public static string ExhaustedDetail(QuotaStatus quota)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        return $"Today's {quota.Limit} tokens are used; the quota resets at {quota.ResetsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.";
     }
 }

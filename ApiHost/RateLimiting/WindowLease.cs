@@ -13,6 +13,9 @@ internal sealed class WindowLease(bool acquired, int limit, int remaining, DateT
 
     public DateTimeOffset ResetsAt => resetsAt;
 
+    /// <summary>What a refused caller is told (HTTP problem detail, hub error).</summary>
+    public string RefusalDetail => $"At most {limit} such requests per window; try again after {resetsAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
+
     public override IEnumerable<string> MetadataNames => acquired ? [] : [MetadataName.RetryAfter.Name];
 
     public override bool TryGetMetadata(string metadataName, out object? metadata)

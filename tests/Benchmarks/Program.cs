@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Benchmarks;
 using Benchmarks.Http;
+using Benchmarks.Hub;
 using Benchmarks.Micro;
 using Benchmarks.Scenarios;
 
@@ -12,6 +13,7 @@ using Benchmarks.Scenarios;
 // dotnet run -c Release --project tests/Benchmarks -- jwt        (BenchmarkDotNet, in process: access-token validation)
 // dotnet run -c Release --project tests/Benchmarks -- http [seconds]   (ApiHost under wrk; needs apt-get install -y wrk)
 // dotnet run -c Release --project tests/Benchmarks -- ttft   (time to first token: fake LLM direct vs ApiHost SSE)
+// dotnet run -c Release --project tests/Benchmarks -- signalr-idle [connections, default 2000]
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario is "micro" or "jwt")
 {
@@ -24,6 +26,19 @@ if (scenario == BareApiServer.Mode)
 {
     // A child process of the http scenario: the baseline server.
     await BareApiServer.RunAsync(new Uri(args[1]), args[2]);
+    return;
+}
+
+if (scenario == SignalRIdleClients.Mode)
+{
+    await SignalRIdleClients.RunAsync(args[1..]);
+    return;
+}
+
+if (scenario == "signalr-idle")
+{
+    Report.Machine();
+    await SignalRIdle.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
     return;
 }
 
