@@ -55,20 +55,10 @@ public static class AuthenticationSetup
     /// <summary>A token outlives nothing it was issued for: a closed session, a changed password or role, a deactivated account.</summary>
     private static async Task CheckSessionAsync(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
-        var userId = principal.FindFirst(AuthClaims.Subject)?.Value;
-        var session = principal.FindFirst(AuthClaims.Session)?.Value;
-        var stamp = principal.FindFirst(AuthClaims.SecurityStamp)?.Value;
-        if (userId is null || session is null || stamp is null)
-        {
-            context.Fail(new SecurityTokenValidationException("The token lacks its session claims."));
-            return;
-        }
-
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        if (!await grains.GetGrain<IUserGrain>(userId).IsSessionValid(stamp, session).ConfigureAwait(false))
+        if (!await SessionCheck.IsOpenAsync(context.Principal!, grains).ConfigureAwait(false))
         {
-            context.Fail(new SecurityTokenValidationException("The token's session has ended."));
+            context.Fail(new SecurityTokenValidationException("The token's session has ended (or the token lacks its session claims)."));
         }
     }
 }

@@ -1,3 +1,4 @@
+using LlmMultiChat.ApiHost.Auth;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Conversations.Events;
 using Microsoft.AspNetCore.SignalR;
@@ -23,7 +24,8 @@ public sealed partial class ConversationEventPush(
     /// <summary>
     /// Sends the events to the connection's <see cref="ChatHubClientMethods.Event"/> until cancelled. When following
     /// fails (storage unavailable, a stream error) the connection is closed: a client that reconnects and joins with
-    /// the last sequence number it saw misses nothing, while one left open would silently stop receiving.
+    /// the last sequence number it saw misses nothing, while one left open would silently stop receiving. It is closed
+    /// too when the caller's session ends.
     /// </summary>
     public async Task PushAsync(HubCallerContext connection, string conversationId, long afterSeq, CancellationToken cancellationToken)
     {
@@ -33,6 +35,13 @@ public sealed partial class ConversationEventPush(
         {
             await foreach (var @event in Follow(conversationId, afterSeq, cancellationToken).ConfigureAwait(false))
             {
+                // A listener makes no calls for HubSessionFilter to check, so its session is checked per event.
+                if (connection.User is not { } user || !await SessionCheck.IsOpenAsync(user, grains).ConfigureAwait(false))
+                {
+                    connection.Abort();
+                    return;
+                }
+
                 await client.SendAsync(ChatHubClientMethods.Event, @event, cancellationToken).ConfigureAwait(false);
             }
         }

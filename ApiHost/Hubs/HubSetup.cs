@@ -19,6 +19,7 @@ public static class HubSetup
         services.AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = MaximumReceiveMessageBytes;
+                options.AddFilter<HubSessionFilter>();
                 options.AddFilter<HubErrorFilter>();
             })
             .AddJsonProtocol(options =>

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
@@ -33,6 +34,51 @@ public sealed class ChatHubAccessTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, negotiated.StatusCode);
         Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_logout_every_call_on_an_open_connection_is_refused_with_E8002()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        using var alice = await host.SignUpAsync("alice");
+        var conversationId = await host.CreateConversationAsync(alice);
+        await using var hub = await host.ConnectAsync(alice);
+        Assert.Null((await hub.InvokeAsync("Join", conversationId, 0)).Error);
+
+        await LogOutAsync(alice);
+        var calls = new[]
+        {
+            await hub.InvokeAsync("Join", conversationId, 0),
+            await hub.InvokeAsync("Send", conversationId, "still here?", null),
+            await hub.InvokeAsync("Typing", conversationId),
+        };
+
+        Assert.All(calls, c => Assert.EndsWith("HubException: E8002: The session has ended; sign in again.", c.Error, StringComparison.Ordinal));
+        Assert.Empty(await host.Conversation(conversationId).Messages(null, 10));
+    }
+
+    [Fact]
+    public async Task A_joined_listener_whose_session_ended_is_disconnected_at_the_next_event_and_gets_none()
+    {
+        await using var host = await ChatTestHost.StartAsync();
+        using var alice = await host.SignUpAsync("alice");
+        using var bob = await host.SignUpAsync("bob");
+        var conversationId = await host.CreateConversationAsync(alice);
+        await host.AddHumanAsync(conversationId, bob);
+        await using var hub = await host.ConnectAsync(alice);
+        Assert.Null((await hub.InvokeAsync("Join", conversationId, 0)).Error);
+
+        await LogOutAsync(alice);
+        await host.Conversation(conversationId).Send(bob.Id, "are you there, alice?");
+
+        await hub.Closed.WaitOrFail("the listener's connection to close");
+        Assert.Equal(0, hub.Unread("event"));
+    }
+
+    private static async Task LogOutAsync(TestUser user)
+    {
+        using var response = await user.Client.PostAsJsonAsync(new Uri("/api/v1/auth/logout", UriKind.Relative), new { refreshToken = user.RefreshToken });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     [Fact]
