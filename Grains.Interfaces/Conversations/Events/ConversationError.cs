@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>Something went wrong with a reply (model unreachable, stream cut, timeout); the message says what.</summary>
@@ -11,5 +13,6 @@ public sealed record ConversationError(
 {
     public const string TypeName = "error";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

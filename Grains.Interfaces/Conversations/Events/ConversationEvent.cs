@@ -19,7 +19,11 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 [JsonDerivedType(typeof(ResyncRequired), ResyncRequired.TypeName)]
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
-    /// <summary>The event's type name (also its "type" in JSON, and the SSE event name).</summary>
+    /// <summary>
+    /// The event's type name (also its "type" in JSON, and the SSE event name). Every override repeats [JsonIgnore]:
+    /// the serializer reads the attribute from the most derived property only, and a camelCase "type" property would
+    /// clash with the discriminator.
+    /// </summary>
     [JsonIgnore]
     public abstract string Type { get; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>The next piece of a reply's text.</summary>
@@ -10,5 +12,6 @@ public sealed record MessageChunk(
 {
     public const string TypeName = "message_chunk";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

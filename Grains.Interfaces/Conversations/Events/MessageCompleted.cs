@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>A message is stored in its final form: a human message as sent, or a reply as it ended (see its status).</summary>
@@ -9,5 +11,6 @@ public sealed record MessageCompleted(
 {
     public const string TypeName = "message_complete";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>A character started a reply; chunks follow.</summary>
@@ -13,5 +15,6 @@ public sealed record MessageStarted(
 {
     public const string TypeName = "message_start";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

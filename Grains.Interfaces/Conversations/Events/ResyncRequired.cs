@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>
@@ -9,5 +11,6 @@ public sealed record ResyncRequired(string ConversationId, long Seq, DateTimeOff
 {
     public const string TypeName = "resync";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>Reasoning text the model produced before its answer (shown apart, never stored in the message).</summary>
@@ -10,5 +12,6 @@ public sealed record Thinking(
 {
     public const string TypeName = "thinking";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

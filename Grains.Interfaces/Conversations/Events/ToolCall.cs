@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>A character called a tool (the plugins issue emits these).</summary>
@@ -12,5 +14,6 @@ public sealed record ToolCall(
 {
     public const string TypeName = "tool_call";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

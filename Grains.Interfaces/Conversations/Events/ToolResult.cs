@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>A tool's answer to a <see cref="ToolCall"/>.</summary>
@@ -11,5 +13,6 @@ public sealed record ToolResult(
 {
     public const string TypeName = "tool_result";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LlmMultiChat.Grains.Conversations.Events;
 
 /// <summary>The turn is over and the conversation is idle until the next human message ("complete_state").</summary>
@@ -11,5 +13,6 @@ public sealed record TurnCompleted(
 {
     public const string TypeName = "complete_state";
 
+    [JsonIgnore]
     public override string Type => TypeName;
 }
