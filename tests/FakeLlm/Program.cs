@@ -24,3 +24,6 @@ server.Script(
 var baseUrl = await server.StartAsync();
 Console.WriteLine($"Fake LLM server on {baseUrl} ({rate} tokens/s). Ollama: {baseUrl}api/chat  OpenAI: {server.OpenAiBaseUrl}/chat/completions  Control: {baseUrl}_fake/requests");
 await server.WaitForShutdownAsync();
+
+// Internal: test projects reference this assembly next to ApiHost, whose Program must be the only public one.
+internal partial class Program;
