@@ -1,5 +1,6 @@
 using LlmMultiChat.ApiHost.Accounts;
 using LlmMultiChat.ApiHost.Cluster;
+using LlmMultiChat.ApiHost.Conversations;
 using LlmMultiChat.ApiHost.Hosting;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.ApiHost.ServiceDefaults;
@@ -20,5 +21,7 @@ var api = app.MapGroup("/api/v1");
 api.MapClusterApi();
 api.MapAccountsApi();
 api.MapAdminApi();
+api.MapConversationsApi();
+api.MapConversationEventsApi();
 
 app.Run();
