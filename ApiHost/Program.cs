@@ -1,4 +1,5 @@
 using LlmMultiChat.ApiHost.Accounts;
+using LlmMultiChat.ApiHost.Characters;
 using LlmMultiChat.ApiHost.Cluster;
 using LlmMultiChat.ApiHost.Conversations;
 using LlmMultiChat.ApiHost.Hosting;
@@ -17,10 +18,12 @@ app.UseServiceDefaults();
 app.UseApi();
 app.MapDefaultEndpoints();
 
-var api = app.MapGroup("/api/v1");
+// Every API route needs a signed-in caller unless it says AllowAnonymous.
+var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapClusterApi();
 api.MapAccountsApi();
 api.MapAdminApi();
+api.MapCharactersApi();
 api.MapConversationsApi();
 api.MapConversationEventsApi();
 

@@ -32,7 +32,9 @@ public static class AuthenticationSetup
                     OnMessageReceived = ReadHubToken,
                     OnTokenValidated = CheckSessionAsync,
                 };
-            });
+            })
+            // Loads (or generates) the signing key at startup, so a bad key stops the host before it serves anyone.
+            .ValidateOnStart();
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, ConversationAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, CharacterAuthorizationHandler>();

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace LlmMultiChat.ApiHost.Auth;
 
 /// <summary>
-/// Role policies. Every endpoint needs an authenticated caller unless it says AllowAnonymous (the fallback
-/// policy); these add what the role must allow. What a caller may do to a particular conversation or character
+/// Role policies. The /api/v1 group requires an authenticated caller (endpoints opt out with AllowAnonymous); these
+/// add what the role must allow. What a caller may do to a particular conversation or character
 /// is decided by the resource handlers of those features.
 /// </summary>
 public static class Policies
@@ -18,7 +18,6 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Writer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Writers));
         options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }

@@ -31,7 +31,7 @@ public static class SiloHostingExtensions
         }
 
         var provider = StorageProvider(configuration);
-        services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloOptions.SectionName), Strict);
+        services.AddSingleton(Options.Create(SiloOptionsFrom(configuration)));
         services.AddSilo(silo =>
         {
             silo.AddGrains(typeof(GrainsAssembly).Assembly);
@@ -52,6 +52,16 @@ public static class SiloHostingExtensions
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", HealthStatus.Unhealthy, [HealthCheckTags.Ready]);
         services.AddSingleton<IConfigureOptions<HealthCheckServiceOptions>, StorageHealthCheckRegistrations>();
         return services;
+    }
+
+    // Bound and checked here rather than when the silo first asks for them, so a bad value stops the program before
+    // any hosted service starts (and the error is the same whichever service would have read the options first).
+    private static SiloOptions SiloOptionsFrom(IConfiguration configuration)
+    {
+        var options = new SiloOptions();
+        BindStrict(configuration.GetSection(SiloOptions.SectionName), options);
+        options.Validate();
+        return options;
     }
 
     // A misspelt key must not fall back silently to a default.

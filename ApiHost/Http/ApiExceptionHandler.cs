@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LlmMultiChat.Grains.Characters;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LlmMultiChat.ApiHost.Http;
@@ -22,7 +21,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             return true;
         }
 
-        var (error, detail, errors) = Classify(exception, httpContext);
+        var (error, detail, errors) = Classify(exception);
         if (error.Status >= 500)
         {
             LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path, error.Code);
@@ -39,13 +38,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).ConfigureAwait(false);
     }
 
-    private static (ApiError Error, string? Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception, HttpContext context) => exception switch
+    private static (ApiError Error, string? Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
     {
         ApiException api => (api.Error, api.Detail, api.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (ApiErrors.BodyTooLarge, null, null),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (ApiErrors.UnsupportedMediaType, "Send the body as application/json.", null),
         BadHttpRequestException { InnerException: JsonException json } => (ApiErrors.SchemaMismatch, ShapeProblem(json), null),
-        BadHttpRequestException when ExpectsBody(context) && !HasBody(context.Request) => (ApiErrors.SchemaMismatch, "A JSON body is required.", null),
         BadHttpRequestException bad => (ApiErrors.BadParameter, bad.Message, null),
         JsonException json => (ApiErrors.SchemaMismatch, ShapeProblem(json), null),
         CharacterVersionConflictException conflict => (ApiErrors.Conflict, conflict.Message, null),
@@ -56,10 +54,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         GrainStorageException or SiloUnavailableException => (ApiErrors.Unavailable, null, null),
         _ => (ApiErrors.Internal, null, null),
     };
-
-    private static bool ExpectsBody(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null;
-
-    private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
 
     // The serializer's own message names .NET types; the client needs only where in its JSON the problem is.
     private static string ShapeProblem(JsonException json) =>

@@ -31,7 +31,7 @@ public static class ApiSetup
         services.AddResponseCompression(options => options.MimeTypes = ["application/json", "application/problem+json"]);
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
     }
 

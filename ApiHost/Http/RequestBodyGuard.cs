@@ -1,6 +1,7 @@
 using System.Text.Unicode;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace LlmMultiChat.ApiHost.Http;
@@ -17,8 +18,17 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        var request = context.Request;
+        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? (request.ContentLength > 0);
+        if (!hasBody || request.ContentLength == 0)
         {
+            // Checked here, where the endpoint is known (the exception handler runs after it has been cleared).
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { IsOptional: false } accepts
+                && accepts.ContentTypes.Contains("application/json", StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ApiException(ApiErrors.SchemaMismatch, "A JSON body is required.");
+            }
+
             await next(context).ConfigureAwait(false);
             return;
         }
@@ -29,7 +39,6 @@ public sealed class RequestBodyGuard(RequestDelegate next, IOptions<RequestLimit
             size.MaxRequestBodySize = limit;
         }
 
-        var request = context.Request;
         if (request.ContentLength > limit)
         {
             throw TooLarge(limit);

@@ -59,7 +59,7 @@ public static class RateLimitSetup
         {
             var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             RateLimitHeaders.Write(context.Response, lease.Limit, lease.Remaining, lease.ResetsAt, now);
-            detail = $"At most {lease.Limit} such requests per window; try again after {lease.ResetsAt:O}.";
+            detail = $"At most {lease.Limit} such requests per window; try again after {lease.ResetsAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.";
         }
 
         context.Response.StatusCode = error.Status;

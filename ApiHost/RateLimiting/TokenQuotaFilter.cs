@@ -19,7 +19,7 @@ public sealed class TokenQuotaFilter(IGrainFactory grains, TimeProvider time) : 
         if (quota.IsExhausted)
         {
             RateLimitHeaders.Write(http.Response, quota.Limit!.Value, 0, quota.ResetsAt, time.GetUtcNow());
-            return ApiProblems.Result(ApiErrors.QuotaExhausted, $"Today's {quota.Limit} tokens are used; the quota resets at {quota.ResetsAt:O}.");
+            return ApiProblems.Result(ApiErrors.QuotaExhausted, $"Today's {quota.Limit} tokens are used; the quota resets at {quota.ResetsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
         }
 
         return await next(context).ConfigureAwait(false);

@@ -145,7 +145,6 @@ public sealed class UserGrain(
         var now = time.GetUtcNow();
         var next = state.State.Copy();
         next.PasswordHash = passwords.Hash(newPassword);
-        next.SecurityStamp = TokenSecrets.NewId();
         Revoke(next.Sessions, _ => true, now);
         var (session, token) = OpenSession(next);
         await state.ReplaceStateAsync(next);
@@ -181,7 +180,6 @@ public sealed class UserGrain(
 
         var next = user.Copy();
         next.PasswordHash = passwords.Hash(newPassword);
-        next.SecurityStamp = TokenSecrets.NewId();
         next.ResetTokenHash = null;
         next.ResetTokenExpiresAt = null;
         next.FailedLogins = 0;
@@ -217,9 +215,10 @@ public sealed class UserGrain(
             }
         }
 
-        if (rolesChanged || activityChanged)
+        if (rolesChanged)
         {
-            // Access tokens carry roles; a new stamp makes clients refresh and pick up the change.
+            // Access tokens carry roles; a new stamp stops them while the sessions stay open, so clients refresh
+            // and pick up the change. (Deactivation closes the sessions themselves.)
             next.SecurityStamp = TokenSecrets.NewId();
         }
 

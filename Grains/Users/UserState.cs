@@ -19,7 +19,7 @@ public sealed class UserState
 
     public DateTimeOffset? LastLoginAt { get; set; }
 
-    /// <summary>Changes whenever existing access tokens must stop working (password, roles, activity).</summary>
+    /// <summary>Changes when access tokens must stop working while their sessions stay open (a role change).</summary>
     public string SecurityStamp { get; set; } = string.Empty;
 
     public int FailedLogins { get; set; }

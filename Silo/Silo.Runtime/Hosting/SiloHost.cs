@@ -125,11 +125,12 @@ public sealed class SiloHost : IAsyncDisposable
             byType);
     }
 
+    // The transition semaphore is not disposed: it never hands out its wait handle, so there is nothing to free,
+    // and a StopAsync racing a disposal (the host stopping while the container disposes) must not find it dead.
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
         _runtime.Dispose();
-        _transition.Dispose();
     }
 
     /// <summary>

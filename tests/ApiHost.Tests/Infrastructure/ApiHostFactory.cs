@@ -12,11 +12,17 @@ namespace LlmMultiChat.ApiHost.Tests.Infrastructure;
 internal sealed class ApiHostFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
-    /// <summary>Settings every test host gets unless the test gives its own: a fixed signing key and cheap password hashes.</summary>
+    /// <summary>
+    /// Settings every test host gets unless the test gives its own: a fixed signing key, cheap password hashes, and
+    /// no limits on the anonymous account routes (all of a test's sign-ups come from one address; the rate-limit
+    /// tests set the limits they check).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
     {
         ["Auth:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256",
         ["Auth:PasswordHashIterations"] = "1000",
+        ["RateLimits:Register:PermitLimit"] = "0",
+        ["RateLimits:Login:PermitLimit"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

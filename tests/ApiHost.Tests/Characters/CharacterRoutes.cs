@@ -1,0 +1,17 @@
+namespace LlmMultiChat.ApiHost.Tests.Characters;
+
+/// <summary>The characters routes' paths.</summary>
+internal static class CharacterRoutes
+{
+    public const string Characters = "/api/v1/characters";
+
+    public const string Import = Characters + "/import";
+
+    public static string Of(string id) => $"{Characters}/{id}";
+
+    public static string VersionsOf(string id) => $"{Of(id)}/versions";
+
+    public static string CardOf(string id, string format) => $"{Of(id)}/card?format={format}";
+
+    public static string AvatarOf(string id) => $"{Of(id)}/avatar";
+}
