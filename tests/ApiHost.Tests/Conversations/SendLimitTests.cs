@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LlmMultiChat.ApiHost.Tests.Conversations.Support;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
+using Silo.Testing;
 
 namespace LlmMultiChat.ApiHost.Tests.Conversations;
 
@@ -36,16 +37,22 @@ public sealed class SendLimitTests
         Assert.Single(host.Llm.ChatRequests);
     }
 
-    [Fact]
-    public async Task The_third_send_in_a_window_of_two_gets_429_E6001_with_the_rate_limit_headers_and_stores_nothing()
+    [Theory]
+    [InlineData("messages", "SendMessage")]
+    [InlineData("stream", "Stream")]
+    public async Task The_third_send_in_a_window_of_two_gets_429_E6001_with_the_rate_limit_headers_and_stores_nothing(string route, string policy)
     {
-        await using var host = await ConversationHost.StartAsync([("RateLimits:SendMessage:PermitLimit", "2")]);
+        await using var host = await ConversationHost.StartAsync([($"RateLimits:{policy}:PermitLimit", "2")]);
         using var alice = await host.SignUpAsync("alice");
         var id = (await ConversationHost.CreateAsync(alice, "lumina")).String("id")!;
-        await ConversationHost.SendAsync(alice, id, "一");
-        await ConversationHost.SendAsync(alice, id, "二");
+        foreach (var content in new[] { "一", "二" })
+        {
+            using var sent = await alice.Client.SendAsync(ConversationHost.SendRequest(id, route, content)).WaitOrFail($"send {content} on {route}");
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            await sent.Content.ReadAsStringAsync().WaitOrFail($"the turn of {content}");
+        }
 
-        using var third = await alice.Client.PostAsJsonAsync($"{Path}/{id}/messages", new { content = "三" });
+        using var third = await alice.Client.SendAsync(ConversationHost.SendRequest(id, route, "三"));
 
         Assert.Equal((HttpStatusCode.TooManyRequests, "E6001"), (third.StatusCode, (await third.ReadJsonAsync()).String("code")));
         Assert.Equal(["2"], third.Headers.GetValues("X-RateLimit-Limit"));
@@ -53,5 +60,6 @@ public sealed class SendLimitTests
         Assert.Single(third.Headers.GetValues("X-RateLimit-Reset"));
         Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal(4, (await ConversationHost.MessagesAsync(alice, id)).GetProperty("messages").GetArrayLength());
+        Assert.Equal(2, host.Llm.ChatRequests.Count);
     }
 }

@@ -26,10 +26,7 @@ public sealed class ServerSentEventTests
         using var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync());
         var events = await reader.ReadToEndAsync("the turn's events and the end of the stream");
 
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
-        Assert.Equal(["no"], response.Headers.GetValues("X-Accel-Buffering"));
-        Assert.Empty(response.Content.Headers.ContentEncoding);
+        AssertUncompressedEventStream(response);
         Assert.DoesNotContain(events, e => e.IsComment);
         Assert.All(events, e => Assert.Equal(e.Type, e.Json.String("type")));
         Assert.All(events, e => Assert.Equal(e.Id, e.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -45,6 +42,29 @@ public sealed class ServerSentEventTests
         var done = events[^1].Json;
         Assert.Equal((human.String("id"), "done"), (done.String("humanMessageId"), done.String("reason")));
         Assert.Equal([reply.String("id")], done.GetProperty("replyIds").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public async Task Following_a_conversation_answers_an_uncompressed_event_stream_where_JSON_would_be_compressed()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        using var alice = await host.SignUpAsync("alice");
+        var id = (await ConversationHost.CreateAsync(alice, "lumina")).String("id")!;
+        await ConversationHost.SendAsync(alice, id, "圧縮しないでね");
+        using var follow = ConversationHost.EventsRequest(id, "?after=0");
+        using var page = new HttpRequestMessage(HttpMethod.Get, $"{ConversationHost.ConversationsPath}/{id}/messages");
+        foreach (var request in new[] { follow, page })
+        {
+            request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        }
+
+        using var events = await ConversationHost.OpenStreamAsync(alice, follow);
+        using var json = await alice.Client.SendAsync(page);
+
+        AssertUncompressedEventStream(events);
+        using var reader = new ServerSentEventReader(await events.Content.ReadAsStreamAsync());
+        Assert.Equal("message_complete", (await reader.ReadEventsUntilAsync(IsTurnEnd, "the replayed turn"))[0].Type);
+        Assert.Equal(["br"], json.Content.Headers.ContentEncoding);
     }
 
     [Fact]
@@ -88,20 +108,38 @@ public sealed class ServerSentEventTests
         Assert.Equal([lastSeq - 2, lastSeq - 1, lastSeq], events.Skip(1).Select(e => long.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    [Fact]
-    public async Task A_client_that_leaves_mid_reply_does_not_stop_it_the_reply_completes_and_is_stored()
+    [Theory]
+    [InlineData("stream")]
+    [InlineData("messages")]
+    public async Task A_client_that_leaves_mid_reply_does_not_stop_it_the_reply_completes_and_is_stored(string route)
     {
-        var probe = new RequestAbortProbe("/stream");
+        var probe = new RequestAbortProbe($"/{route}");
         await using var host = await ConversationHost.StartAsync(configureServices: s => s.AddSingleton<IStartupFilter>(probe));
         host.Llm.Enqueue(FakeReply.Text("ゆっくり と 話す 長い 返事 です よ 最後 まで 聞いて ね").AtRate(10));
         using var alice = await host.SignUpAsync("alice");
         var id = (await ConversationHost.CreateAsync(alice, "lumina")).String("id")!;
+        var watch = await ConversationHost.OpenStreamAsync(alice, ConversationHost.EventsRequest(id));
+        var watcher = new ServerSentEventReader(await watch.Content.ReadAsStreamAsync());
+        using var leave = new CancellationTokenSource();
 
-        var response = await ConversationHost.OpenStreamAsync(alice, ConversationHost.StreamRequest(id, "話して"));
-        var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync());
-        var seen = await reader.ReadEventsUntilAsync(e => e.Type == "message_chunk", "the first chunk");
-        reader.Dispose();
-        response.Dispose();
+        var sending = alice.Client.SendAsync(
+            ConversationHost.SendRequest(id, route, "話して"), route == "stream" ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, leave.Token);
+        var seen = await watcher.ReadEventsUntilAsync(e => e.Type == "message_chunk", "the reply's first chunk");
+        await leave.CancelAsync();
+        if (route == "stream")
+        {
+            // Its headers came at once, so cancelling no longer reaches it: leaving is closing the body.
+            (await sending).Dispose();
+        }
+        else
+        {
+            // POST messages answers only when the turn is over, so it is still waiting.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        }
+
+        // Nobody listens any more: the watcher leaves too.
+        watcher.Dispose();
+        watch.Dispose();
         await probe.Aborted.WaitOrFail("the server to see the client leave");
         Assert.False(Assert.Single(host.Llm.ChatRequests).Completed, "The reply must still be generating when the client leaves.");
 
@@ -161,6 +199,14 @@ public sealed class ServerSentEventTests
 
         Assert.Equal((System.Net.HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
         Assert.Equal(code, (await response.ReadJsonAsync()).String("code"));
+    }
+
+    private static void AssertUncompressedEventStream(HttpResponseMessage response)
+    {
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        Assert.Equal(["no"], response.Headers.GetValues("X-Accel-Buffering"));
+        Assert.Empty(response.Content.Headers.ContentEncoding);
     }
 
     private static bool IsTurnEnd(ServerSentEvent @event) => @event.Type == "complete_state";

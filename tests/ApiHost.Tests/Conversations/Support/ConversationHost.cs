@@ -103,8 +103,11 @@ internal sealed class ConversationHost : IAsyncDisposable
         return response;
     }
 
-    public static HttpRequestMessage StreamRequest(string conversationId, string content) =>
-        new(HttpMethod.Post, $"{ConversationsPath}/{conversationId}/stream") { Content = JsonContent.Create(new { content }) };
+    /// <summary>A message for POST conversations/{id}/<paramref name="route"/>: "messages" (answers once the turn is over) or "stream".</summary>
+    public static HttpRequestMessage SendRequest(string conversationId, string route, string content) =>
+        new(HttpMethod.Post, $"{ConversationsPath}/{conversationId}/{route}") { Content = JsonContent.Create(new { content }) };
+
+    public static HttpRequestMessage StreamRequest(string conversationId, string content) => SendRequest(conversationId, "stream", content);
 
     public static HttpRequestMessage EventsRequest(string conversationId, string query = "") =>
         new(HttpMethod.Get, $"{ConversationsPath}/{conversationId}/events{query}");
