@@ -72,6 +72,20 @@ public sealed class AuthorizationMatrixTests(MatrixHost matrix) : IClassFixture<
         }
     }
 
+    public static TheoryData<string> ConversationRoutes() =>
+        [.. Matrix.Select(m => m.Route).Where(r => r.Contains(" conversations/{id}", StringComparison.Ordinal))];
+
+    [Theory]
+    [MemberData(nameof(ConversationRoutes))]
+    public async Task A_conversation_that_does_not_exist_is_404_even_for_an_admin(string route)
+    {
+        using var request = await RequestAsync(route, "0000000000000000000000", matrix.Host.Admin);
+
+        using var response = await matrix.Host.Admin.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal((404, "E4040"), ((int)response.StatusCode, (await response.ReadJsonAsync()).String("code")));
+    }
+
     private async Task<HttpRequestMessage> RequestAsync(string route, string id, TestUser? caller)
     {
         var self = caller?.Id ?? matrix.Bystander.Id;

@@ -151,6 +151,21 @@ public sealed partial class ConversationRoutesTests
     }
 
     [Fact]
+    public async Task An_admin_who_does_not_take_part_deletes_a_users_conversation()
+    {
+        await using var host = await ConversationHost.StartAsync();
+        using var alice = await host.SignUpAsync("alice");
+        var id = (await ConversationHost.CreateAsync(alice, "lumina")).String("id")!;
+
+        using var deleted = await host.Admin.Client.DeleteAsync($"{Path}/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var read = await alice.Client.GetAsync($"{Path}/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Empty((await ListAsync(alice)).GetProperty("conversations").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_owner_invites_by_username_and_two_humans_share_the_conversation()
     {
         await using var host = await ConversationHost.StartAsync();

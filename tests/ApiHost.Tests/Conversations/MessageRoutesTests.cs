@@ -184,7 +184,7 @@ public sealed class MessageRoutesTests
     }
 
     [Fact]
-    public async Task Text_that_looks_like_SQL_or_HTML_is_stored_as_sent_and_returned_JSON_escaped()
+    public async Task Text_that_looks_like_SQL_or_HTML_is_stored_as_sent_and_returned_JSON_escaped_in_bodies_and_events()
     {
         await using var host = await ConversationHost.StartAsync();
         using var alice = await host.SignUpAsync("alice");
@@ -193,14 +193,18 @@ public sealed class MessageRoutesTests
 
         using var sent = await alice.Client.PostAsJsonAsync($"{Path}/{id}/messages", new { content });
         using var page = await alice.Client.GetAsync($"{Path}/{id}/messages");
+        using var stream = await ConversationHost.OpenStreamAsync(alice, ConversationHost.EventsRequest(id, "?after=0"));
+        using var events = new ServerSentEventReader(await stream.Content.ReadAsStreamAsync());
+        var streamed = (await events.ReadEventsUntilAsync(e => e.Type == "message_complete", "the message's event"))[0];
 
-        foreach (var raw in new[] { await sent.Content.ReadAsStringAsync(), await page.Content.ReadAsStringAsync() })
+        foreach (var raw in new[] { await sent.Content.ReadAsStringAsync(), await page.Content.ReadAsStringAsync(), streamed.Data })
         {
             Assert.DoesNotContain("<script>", raw, StringComparison.Ordinal);
             Assert.Contains("\\u003Cscript\\u003E", raw, StringComparison.Ordinal);
         }
 
         Assert.Equal(content, (await sent.ReadJsonAsync()).GetProperty("message").String("content"));
+        Assert.Equal(content, streamed.Json.GetProperty("message").String("content"));
         var stored = (await page.ReadJsonAsync()).GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal(content, stored[0].String("content"));
         Assert.Equal(2, stored.Count);
