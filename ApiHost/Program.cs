@@ -1,6 +1,7 @@
 using LlmMultiChat.ApiHost.Accounts;
 using LlmMultiChat.ApiHost.Characters;
 using LlmMultiChat.ApiHost.Cluster;
+using LlmMultiChat.ApiHost.Conversations;
 using LlmMultiChat.ApiHost.Hosting;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.ApiHost.Hubs;
@@ -26,5 +27,7 @@ api.MapClusterApi();
 api.MapAccountsApi();
 api.MapAdminApi();
 api.MapCharactersApi();
+api.MapConversationsApi();
+api.MapConversationEventsApi();
 
 app.Run();

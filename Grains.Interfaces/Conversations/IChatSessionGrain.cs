@@ -44,6 +44,12 @@ public interface IChatSessionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<EventReplay> EventsAfter(long afterSeq);
 
-    /// <summary>Deletes the conversation and its messages.</summary>
+    /// <summary>Records <paramref name="userId"/>'s rating of a character's reply, replacing their earlier one.</summary>
+    /// <exception cref="UnauthorizedAccessException">The user is not a participant.</exception>
+    /// <exception cref="KeyNotFoundException">The message is not in this conversation.</exception>
+    /// <exception cref="ArgumentException">The message is not a character's reply, or the rating is unknown.</exception>
+    Task RateMessage(string userId, string messageId, FeedbackRating rating);
+
+    /// <summary>Deletes the conversation, its messages and their feedback.</summary>
     Task Delete(string userId);
 }

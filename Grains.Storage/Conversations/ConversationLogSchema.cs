@@ -3,12 +3,15 @@ using Silo.Storage.Sqlite;
 
 namespace LlmMultiChat.Grains.Storage.Conversations;
 
-/// <summary>The conversation log table: one row per message, keyed by conversation and index.</summary>
+/// <summary>
+/// The conversation log's tables: one row per message, keyed by conversation and index (its UNIQUE id is indexed
+/// too, for lookups by message id); from version 2 one row per rating, keyed by message and user.
+/// </summary>
 public sealed class ConversationLogSchema : ISqliteSchema
 {
     public string ModuleName => "conversations";
 
-    public int Version => 1;
+    public int Version => 2;
 
     public void Upgrade(SqliteConnection connection, SqliteTransaction transaction, int fromVersion)
     {
@@ -31,6 +34,22 @@ public sealed class ConversationLogSchema : ISqliteSchema
                     PRIMARY KEY (conversation_id, idx)
                 ) WITHOUT ROWID;
                 CREATE INDEX conversation_messages_streaming ON conversation_messages (conversation_id) WHERE status = 'Streaming';
+                """);
+        }
+
+        if (fromVersion < 2)
+        {
+            SqliteDatabase.Execute(connection, transaction, """
+                CREATE TABLE message_feedback (
+                    message_id      TEXT    NOT NULL,
+                    user_id         TEXT    NOT NULL,
+                    conversation_id TEXT    NOT NULL,
+                    character_id    TEXT    NOT NULL,
+                    rating          TEXT    NOT NULL,
+                    rated_at        INTEGER NOT NULL,
+                    PRIMARY KEY (message_id, user_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX message_feedback_conversation ON message_feedback (conversation_id);
                 """);
         }
     }

@@ -93,11 +93,70 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
             },
             cancellationToken);
 
+    public Task<ChatMessage?> FindAsync(string messageId, CancellationToken cancellationToken)
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, $"SELECT {Columns} FROM conversation_messages WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", messageId);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? Read(reader) : null);
+    }
+
+    public Task RateAsync(MessageFeedback feedback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        return database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var command = Command(connection, transaction, """
+                    INSERT INTO message_feedback (message_id, user_id, conversation_id, character_id, rating, rated_at)
+                    VALUES ($message, $user, $conversation, $character, $rating, $rated)
+                    ON CONFLICT (message_id, user_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at;
+                    """);
+                command.Parameters.AddWithValue("$message", feedback.MessageId);
+                command.Parameters.AddWithValue("$user", feedback.UserId);
+                command.Parameters.AddWithValue("$conversation", feedback.ConversationId);
+                command.Parameters.AddWithValue("$character", feedback.CharacterId);
+                command.Parameters.AddWithValue("$rating", feedback.Rating.ToString());
+                command.Parameters.AddWithValue("$rated", feedback.RatedAt.ToUnixTimeMilliseconds());
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MessageFeedback>> FeedbackAsync(string messageId, CancellationToken cancellationToken)
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, """
+            SELECT message_id, user_id, conversation_id, character_id, rating, rated_at
+            FROM message_feedback WHERE message_id = $message ORDER BY user_id;
+            """);
+        command.Parameters.AddWithValue("$message", messageId);
+        using var reader = command.ExecuteReader();
+        var feedback = new List<MessageFeedback>();
+        while (reader.Read())
+        {
+            feedback.Add(new MessageFeedback(
+                MessageId: reader.GetString(0),
+                UserId: reader.GetString(1),
+                ConversationId: reader.GetString(2),
+                CharacterId: reader.GetString(3),
+                Rating: Enum.Parse<FeedbackRating>(reader.GetString(4)),
+                RatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return Task.FromResult<IReadOnlyList<MessageFeedback>>(feedback);
+    }
+
+    /// <summary>Messages and their feedback go in one transaction, so no rating outlives its message.</summary>
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, "DELETE FROM conversation_messages WHERE conversation_id = $conversation;");
+                using var command = Command(connection, transaction, """
+                    DELETE FROM message_feedback WHERE conversation_id = $conversation;
+                    DELETE FROM conversation_messages WHERE conversation_id = $conversation;
+                    """);
                 command.Parameters.AddWithValue("$conversation", conversationId);
                 return command.ExecuteNonQuery();
             },

@@ -204,6 +204,32 @@ public sealed partial class ChatSessionGrain(
         return Task.FromResult(_events!.After(afterSeq, _lastSeq));
     }
 
+    public async Task RateMessage(string userId, string messageId, FeedbackRating rating)
+    {
+        if (Conversation.Humans.All(h => h.Id != userId))
+        {
+            throw new UnauthorizedAccessException($"User {userId} is not a participant of conversation {Id}.");
+        }
+
+        if (!Enum.IsDefined(rating))
+        {
+            throw new ArgumentException($"{rating} is not a rating.", nameof(rating));
+        }
+
+        var message = await log.FindAsync(messageId, CancellationToken.None);
+        if (message is null || message.ConversationId != Id)
+        {
+            throw new KeyNotFoundException($"Message {messageId} is not in conversation {Id}.");
+        }
+
+        if (message.SpeakerKind != SpeakerKind.Character)
+        {
+            throw new ArgumentException("Only a character's reply can be rated.", nameof(messageId));
+        }
+
+        await log.RateAsync(new MessageFeedback(message.Id, Id, message.SpeakerId, userId, rating, time.GetUtcNow()), CancellationToken.None);
+    }
+
     public async Task Delete(string userId)
     {
         if (!state.State.Exists)

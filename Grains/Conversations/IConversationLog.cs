@@ -21,5 +21,15 @@ public interface IConversationLog
     /// <summary>Marks replies left Streaming (the process stopped mid-reply) as Failed; returns how many.</summary>
     Task<int> FailUnfinishedAsync(string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The message with this id in any conversation (message ids do not name their conversation), or null.</summary>
+    Task<ChatMessage?> FindAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a rating; it replaces the same user's earlier rating of the same message.</summary>
+    Task RateAsync(MessageFeedback feedback, CancellationToken cancellationToken);
+
+    /// <summary>The ratings of one message, one per user, ordered by user id.</summary>
+    Task<IReadOnlyList<MessageFeedback>> FeedbackAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a conversation's messages and their feedback.</summary>
     Task DeleteAsync(string conversationId, CancellationToken cancellationToken);
 }

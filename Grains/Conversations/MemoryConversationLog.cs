@@ -7,6 +7,9 @@ public sealed class MemoryConversationLog : IConversationLog
 {
     private readonly ConcurrentDictionary<string, SortedList<long, ChatMessage>> _conversations = new(StringComparer.Ordinal);
 
+    /// <summary>Message id → user id → rating.</summary>
+    private readonly ConcurrentDictionary<string, SortedList<string, MessageFeedback>> _feedback = new(StringComparer.Ordinal);
+
     public Task AppendAsync(ChatMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -86,9 +89,60 @@ public sealed class MemoryConversationLog : IConversationLog
         }
     }
 
+    public Task<ChatMessage?> FindAsync(string messageId, CancellationToken cancellationToken)
+    {
+        foreach (var log in _conversations.Values)
+        {
+            lock (log)
+            {
+                if (log.Values.FirstOrDefault(m => m.Id == messageId) is { } message)
+                {
+                    return Task.FromResult<ChatMessage?>(message);
+                }
+            }
+        }
+
+        return Task.FromResult<ChatMessage?>(null);
+    }
+
+    public Task RateAsync(MessageFeedback feedback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        var ratings = _feedback.GetOrAdd(feedback.MessageId, static _ => new SortedList<string, MessageFeedback>(StringComparer.Ordinal));
+        lock (ratings)
+        {
+            ratings[feedback.UserId] = feedback;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<MessageFeedback>> FeedbackAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (!_feedback.TryGetValue(messageId, out var ratings))
+        {
+            return Task.FromResult<IReadOnlyList<MessageFeedback>>([]);
+        }
+
+        lock (ratings)
+        {
+            return Task.FromResult<IReadOnlyList<MessageFeedback>>([.. ratings.Values]);
+        }
+    }
+
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
     {
-        _conversations.TryRemove(conversationId, out _);
+        if (_conversations.TryRemove(conversationId, out var log))
+        {
+            lock (log)
+            {
+                foreach (var message in log.Values)
+                {
+                    _feedback.TryRemove(message.Id, out _);
+                }
+            }
+        }
+
         return Task.CompletedTask;
     }
 }

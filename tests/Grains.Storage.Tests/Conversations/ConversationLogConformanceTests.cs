@@ -96,7 +96,52 @@ public abstract class ConversationLogConformanceTests : IAsyncLifetime
         Assert.Single(await Log.ReadAsync("c2", null, 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_message_is_found_by_its_id_in_whichever_conversation_holds_it()
+    {
+        await Log.AppendAsync(Message("c1", 0, "a"), CancellationToken.None);
+        var reply = Message("c2", 0, string.Empty) with { SpeakerKind = SpeakerKind.Character, Status = MessageStatus.Streaming };
+        await Log.AppendAsync(reply, CancellationToken.None);
+        var final = reply with { Content = "完了", Status = MessageStatus.Complete, CompletedAt = T0.AddSeconds(9) };
+        await Log.CompleteAsync(final, CancellationToken.None);
+
+        Assert.Equal(final, await Log.FindAsync(reply.Id, CancellationToken.None));
+        Assert.Null(await Log.FindAsync("no-such-message", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_users_later_rating_of_a_message_replaces_their_earlier_one()
+    {
+        await Log.RateAsync(Rating("m1", "alice", FeedbackRating.Up, 1), CancellationToken.None);
+        await Log.RateAsync(Rating("m1", "bob", FeedbackRating.Up, 2), CancellationToken.None);
+        await Log.RateAsync(Rating("m2", "alice", FeedbackRating.Up, 3), CancellationToken.None);
+
+        await Log.RateAsync(Rating("m1", "alice", FeedbackRating.Down, 4), CancellationToken.None);
+
+        Assert.Equal([Rating("m1", "alice", FeedbackRating.Down, 4), Rating("m1", "bob", FeedbackRating.Up, 2)], await Log.FeedbackAsync("m1", CancellationToken.None));
+        Assert.Equal([Rating("m2", "alice", FeedbackRating.Up, 3)], await Log.FeedbackAsync("m2", CancellationToken.None));
+        Assert.Empty(await Log.FeedbackAsync("m3", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Deleting_a_conversation_removes_its_feedback_only()
+    {
+        await Log.AppendAsync(Message("c1", 0, "a"), CancellationToken.None);
+        await Log.AppendAsync(Message("c2", 0, "b"), CancellationToken.None);
+        await Log.RateAsync(Rating("c1-0", "alice", FeedbackRating.Up, 1), CancellationToken.None);
+        await Log.RateAsync(Rating("c2-0", "alice", FeedbackRating.Up, 1) with { ConversationId = "c2" }, CancellationToken.None);
+
+        await Log.DeleteAsync("c1", CancellationToken.None);
+
+        Assert.Empty(await Log.FeedbackAsync("c1-0", CancellationToken.None));
+        Assert.Single(await Log.FeedbackAsync("c2-0", CancellationToken.None));
+        Assert.Null(await Log.FindAsync("c1-0", CancellationToken.None));
+    }
+
     protected abstract Task<IConversationLog> CreateAsync();
+
+    private static MessageFeedback Rating(string messageId, string userId, FeedbackRating rating, int second) =>
+        new(messageId, "c1", "lumina", userId, rating, T0.AddSeconds(second));
 
     private static ChatMessage Message(string conversationId, long index, string content) =>
         new($"{conversationId}-{index}", conversationId, index, SpeakerKind.Human, "alice", "アリス", content, MessageStatus.Complete, T0.AddSeconds(index), T0.AddSeconds(index));
