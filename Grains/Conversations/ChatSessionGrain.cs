@@ -38,6 +38,7 @@ public sealed partial class ChatSessionGrain(
     private readonly ConversationOptions _options = options.Value;
     private readonly TurnPlanner _planner = new(random);
     private readonly List<ChatMessage> _history = [];
+    private readonly RecentMessages _recent = new(options.Value.RecentMessages);
     private Task _stateWrites = Task.CompletedTask;
     private IAsyncStream<ConversationEvent>? _stream;
     private EventBuffer? _events;
@@ -63,7 +64,9 @@ public sealed partial class ChatSessionGrain(
 
         _nextIndex = await log.NextIndexAsync(Id, cancellationToken);
         await log.FailUnfinishedAsync(Id, "The reply was cut off: the server stopped while it was being generated.", time.GetUtcNow(), cancellationToken);
-        _history.AddRange(await log.ReadAsync(Id, null, _options.HistoryWindow, cancellationToken));
+        var newest = await log.ReadAsync(Id, null, Math.Max(_options.HistoryWindow, _options.RecentMessages), cancellationToken);
+        _recent.Load(newest);
+        _history.AddRange(newest.TakeLast(_options.HistoryWindow));
         _lastCharacterId = _history.LastOrDefault(m => m.SpeakerKind == SpeakerKind.Character)?.SpeakerId;
     }
 
@@ -169,6 +172,7 @@ public sealed partial class ChatSessionGrain(
         var now = time.GetUtcNow();
         var message = new ChatMessage(NewMessageId(), Id, _nextIndex++, SpeakerKind.Human, sender.Id, sender.Name, content, MessageStatus.Complete, now, now);
         await log.AppendAsync(message, CancellationToken.None);
+        _recent.Add(message);
         Remember(message);
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
 
@@ -195,7 +199,7 @@ public sealed partial class ChatSessionGrain(
         _ = Conversation;
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 500);
-        return log.ReadAsync(Id, beforeIndex, limit, CancellationToken.None);
+        return _recent.TryRead(beforeIndex, limit) is { } recent ? Task.FromResult(recent) : log.ReadAsync(Id, beforeIndex, limit, CancellationToken.None);
     }
 
     public Task<EventReplay> EventsAfter(long afterSeq)
@@ -252,6 +256,7 @@ public sealed partial class ChatSessionGrain(
         }
 
         _history.Clear();
+        _recent.Clear();
         DeactivateOnIdle();
     }
 
@@ -345,7 +350,7 @@ public sealed partial class ChatSessionGrain(
         var persona = profile.Persona;
         var started = new ChatMessage(NewMessageId(), Id, _nextIndex++, SpeakerKind.Character, characterId, persona.Name, string.Empty, MessageStatus.Streaming, time.GetUtcNow());
         // Ordered before the completion write; the model is asked without waiting for this write.
-        var appended = log.AppendAsync(started, CancellationToken.None);
+        var appended = AppendAsync(started);
         await PublishAsync((seq, at) => new MessageStarted(Id, seq, at, started.Id, started.Index, SpeakerKind.Character, characterId, persona.Name));
 
         var others = profiles.Values.Where(p => p.Id != characterId && Conversation.Characters.Any(c => c.Id == p.Id))
@@ -415,6 +420,7 @@ public sealed partial class ChatSessionGrain(
         var final = started with { Content = text.ToString(), Status = status, CompletedAt = time.GetUtcNow(), Error = failure?.Message, Usage = usage };
         await appended;
         await log.CompleteAsync(final, CancellationToken.None);
+        _recent.Replace(final);
         Remember(final);
         _lastCharacterId = characterId;
         if (failure is { } error)
@@ -496,6 +502,12 @@ public sealed partial class ChatSessionGrain(
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         await change();
+    }
+
+    private async Task AppendAsync(ChatMessage message)
+    {
+        await log.AppendAsync(message, CancellationToken.None);
+        _recent.Add(message);
     }
 
     private void Remember(ChatMessage message)

@@ -8,6 +8,9 @@ public sealed class ConversationOptions
     /// <summary>Recent messages kept in the activation and offered to the prompt (the short-term tier: 12 turns).</summary>
     public int HistoryWindow { get; set; } = 24;
 
+    /// <summary>Newest messages kept in the activation to answer message pages without reading the log.</summary>
+    public int RecentMessages { get; set; } = 100;
+
     /// <summary>Events kept for resuming streams; older ones need a message reload.</summary>
     public int EventBufferSize { get; set; } = 4096;
 
@@ -25,7 +28,7 @@ public sealed class ConversationOptions
 
     public void Validate()
     {
-        if (HistoryWindow < 1 || EventBufferSize < 1 || SequenceBlock < 1 || MaxTitleLength < 1 || MaxAutoTurnsLimit < 0 || MaxParticipants < 2)
+        if (HistoryWindow < 1 || RecentMessages < 1 || EventBufferSize < 1 || SequenceBlock < 1 || MaxTitleLength < 1 || MaxAutoTurnsLimit < 0 || MaxParticipants < 2)
         {
             throw new InvalidOperationException("Conversations options must be positive (MaxParticipants at least 2).");
         }

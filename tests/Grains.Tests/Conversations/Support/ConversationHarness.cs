@@ -34,7 +34,8 @@ internal sealed class ConversationHarness : IAsyncDisposable
     public static async Task<ConversationHarness> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         IRandomSource? random = null,
-        double tokensPerSecond = 0)
+        double tokensPerSecond = 0,
+        IConversationLog? log = null)
     {
         var llm = new FakeLlmServer(new FakeLlmServerOptions { TokensPerSecond = tokensPerSecond });
         await llm.StartAsync();
@@ -56,6 +57,11 @@ internal sealed class ConversationHarness : IAsyncDisposable
             b => b.AddGrains(typeof(ChatSessionGrain).Assembly),
             services =>
             {
+                if (log is not null)
+                {
+                    services.AddSingleton(log);
+                }
+
                 services.AddChatGrains(config);
                 if (random is not null)
                 {
