@@ -12,7 +12,7 @@ using Benchmarks.Scenarios;
 // dotnet run -c Release --project tests/Benchmarks -- micro      (BenchmarkDotNet, in process: grain calls)
 // dotnet run -c Release --project tests/Benchmarks -- jwt        (BenchmarkDotNet, in process: access-token validation)
 // dotnet run -c Release --project tests/Benchmarks -- http [seconds]   (ApiHost under wrk; needs apt-get install -y wrk)
-// dotnet run -c Release --project tests/Benchmarks -- ttft   (time to first token: fake LLM direct vs ApiHost SSE)
+// dotnet run -c Release --project tests/Benchmarks -- ttft   (time to first token: fake LLM direct vs ApiHost SSE and SignalR)
 // dotnet run -c Release --project tests/Benchmarks -- signalr-idle [connections, default 2000]
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario is "micro" or "jwt")

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Benchmarks.Hub;
 using LlmMultiChat.FakeLlm;
 using LlmMultiChat.FakeLlm.Scripting;
 
@@ -7,9 +9,10 @@ namespace Benchmarks.Http;
 
 /// <summary>
 /// Time to first token as a client sees it, side by side in one run: the fake LLM server called directly (its own
-/// time to first token) and a conversation turn through ApiHost over SSE (<c>POST …/stream</c>: the request
+/// time to first token), a conversation turn through ApiHost over SSE (<c>POST …/stream</c>: the request
 /// authenticated and authorized, the human message stored, the prompt built, the LLM called, the first chunk
-/// published and written as an event). Samples alternate, one fresh conversation per turn.
+/// published and written as an event), and the same turn through the SignalR hub (<c>Send</c> on a connection that
+/// joined the conversation, until the pushed <c>message_chunk</c>). Samples alternate, one fresh conversation per turn.
 /// </summary>
 internal static class TimeToFirstToken
 {
@@ -24,24 +27,33 @@ internal static class TimeToFirstToken
         llm.Script(FakeReply.Text(Reply));
         await using var api = await ApiUnderTest.StartAsync(llm);
         using var direct = new HttpClient { BaseAddress = llm.BaseUrl };
+        var hubTurns = new HubTurns();
+        await using var hub = await RawHubConnection.OpenAsync(api.Client, api.AccessToken, hubTurns.Observe);
 
         var llmOwn = new List<TimeSpan>();
         var sse = new List<TimeSpan>();
+        var signalR = new List<TimeSpan>();
         for (var i = 0; i < samples + 10; i++)
         {
             var own = await DirectAsync(direct);
             var overSse = await OverSseAsync(api, await api.CreateConversationAsync());
+            var overHub = await hubTurns.MeasureAsync(hub, await api.CreateConversationAsync());
             if (i >= 10) // the first ten warm up JIT, connections and prompt templates
             {
                 llmOwn.Add(own);
                 sse.Add(overSse);
+                signalR.Add(overHub);
             }
         }
 
         Report.Table(
             $"Time to first token, {samples} samples each, alternating",
             ["Path", "p50", "p95", "mean", "p50 above the fake LLM's own"],
-            [Row("fake LLM called directly (`POST /api/chat`)", llmOwn, llmOwn), Row("ApiHost SSE (`POST /api/v1/conversations/{id}/stream`)", sse, llmOwn)]);
+            [
+                Row("fake LLM called directly (`POST /api/chat`)", llmOwn, llmOwn),
+                Row("ApiHost SSE (`POST /api/v1/conversations/{id}/stream`)", sse, llmOwn),
+                Row("ApiHost SignalR (`Send` on a joined connection, pushed `event`)", signalR, llmOwn),
+            ]);
     }
 
     private static string[] Row(string name, List<TimeSpan> values, List<TimeSpan> baseline) =>
@@ -96,5 +108,57 @@ internal static class TimeToFirstToken
         }
 
         throw new InvalidOperationException("The turn ended without a message_chunk event.");
+    }
+
+    /// <summary>One hub turn at a time: the time from sending until the first pushed chunk of that conversation.</summary>
+    private sealed class HubTurns
+    {
+        private readonly Stopwatch _clock = new();
+        private string? _conversationId;
+        private TaskCompletionSource<TimeSpan> _firstChunk = new();
+        private TaskCompletionSource _turnComplete = new();
+
+        public async Task<TimeSpan> MeasureAsync(RawHubConnection hub, string conversationId)
+        {
+            await hub.JoinAsync(conversationId);
+            _firstChunk = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _turnComplete = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _conversationId, conversationId);
+            _clock.Restart();
+            if (await hub.InvokeAsync("Send", conversationId, "Tell me about the lanterns.", new[] { ApiUnderTest.CharacterId }) is { } error)
+            {
+                throw new InvalidOperationException($"Send failed: {error}");
+            }
+
+            var first = await _firstChunk.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await _turnComplete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await hub.InvokeAsync("Leave", conversationId);
+            return first;
+        }
+
+        /// <summary>Called on the connection's receive loop for every record.</summary>
+        public void Observe(JsonElement record)
+        {
+            if (record.GetProperty("type").GetInt32() != 1 || record.GetProperty("target").GetString() != "event")
+            {
+                return;
+            }
+
+            var @event = record.GetProperty("arguments")[0];
+            if (@event.GetProperty("conversationId").GetString() != Volatile.Read(ref _conversationId))
+            {
+                return;
+            }
+
+            switch (@event.GetProperty("type").GetString())
+            {
+                case "message_chunk":
+                    _firstChunk.TrySetResult(_clock.Elapsed);
+                    break;
+                case "complete_state":
+                    _turnComplete.TrySetResult();
+                    break;
+            }
+        }
     }
 }

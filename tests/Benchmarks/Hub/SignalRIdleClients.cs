@@ -19,12 +19,12 @@ internal static class SignalRIdleClients
     {
         var (server, accessToken, count, conversationId) = (new Uri(args[0]), args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
         using var http = new HttpClient { BaseAddress = server };
-        var connections = new List<IdleHubConnection>(count);
+        var connections = new List<RawHubConnection>(count);
         using var stop = new CancellationTokenSource();
         var pinging = PingAsync(connections, stop.Token);
         for (var i = 0; i < count; i++)
         {
-            var connection = await IdleHubConnection.OpenAsync(http, accessToken);
+            var connection = await RawHubConnection.OpenAsync(http, accessToken);
             lock (connections)
             {
                 connections.Add(connection);
@@ -53,14 +53,14 @@ internal static class SignalRIdleClients
         }
     }
 
-    private static async Task PingAsync(List<IdleHubConnection> connections, CancellationToken stop)
+    private static async Task PingAsync(List<RawHubConnection> connections, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(PingInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                IdleHubConnection[] open;
+                RawHubConnection[] open;
                 lock (connections)
                 {
                     open = [.. connections];

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -6,23 +8,27 @@ namespace Benchmarks.Hub;
 
 /// <summary>
 /// One raw SignalR connection to the chat hub over a WebSocket (the .NET SignalR client does not restore here):
-/// negotiated, handshaken, then idle but for pings; it can join a conversation.
+/// negotiated and handshaken; it invokes hub methods and hands every record the server sends to an optional
+/// observer (called on the receive loop; the element is only valid during the call).
 /// </summary>
-internal sealed class IdleHubConnection : IAsyncDisposable
+internal sealed class RawHubConnection : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket;
+    private readonly Action<JsonElement>? _received;
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly TaskCompletionSource<string?> _handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<string?> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _invocations = new();
     private readonly Task _receiving;
+    private int _lastInvocationId;
 
-    private IdleHubConnection(ClientWebSocket socket)
+    private RawHubConnection(ClientWebSocket socket, Action<JsonElement>? received)
     {
         _socket = socket;
+        _received = received;
         _receiving = Task.Run(ReceiveAsync);
     }
 
-    public static async Task<IdleHubConnection> OpenAsync(HttpClient http, string accessToken)
+    public static async Task<RawHubConnection> OpenAsync(HttpClient http, string accessToken, Action<JsonElement>? received = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "hubs/chat/negotiate?negotiateVersion=1");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
@@ -33,7 +39,7 @@ internal sealed class IdleHubConnection : IAsyncDisposable
         var socket = new ClientWebSocket();
         var uri = new UriBuilder(http.BaseAddress!) { Scheme = "ws", Path = "hubs/chat", Query = $"id={Uri.EscapeDataString(connectionToken)}&access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
         await socket.ConnectAsync(uri, CancellationToken.None);
-        var connection = new IdleHubConnection(socket);
+        var connection = new RawHubConnection(socket, received);
         await connection.SendAsync(HubClientRecords.Handshake);
         if (await connection._handshake.Task is { } error)
         {
@@ -47,11 +53,20 @@ internal sealed class IdleHubConnection : IAsyncDisposable
 
     public async Task JoinAsync(string conversationId)
     {
-        await SendAsync(HubClientRecords.Join(conversationId));
-        if (await _joined.Task is { } error)
+        if (await InvokeAsync("Join", conversationId, 0) is { } error)
         {
             throw new InvalidOperationException($"Join failed: {error}");
         }
+    }
+
+    /// <summary>Sends the invocation and returns a task for its completion: null, or the error the hub gave.</summary>
+    public async Task<string?> InvokeAsync(string target, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _lastInvocationId).ToString(CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _invocations[id] = completion;
+        await SendAsync(HubClientRecords.Invocation(id, target, arguments));
+        return await completion.Task;
     }
 
     public async ValueTask DisposeAsync()
@@ -82,7 +97,7 @@ internal sealed class IdleHubConnection : IAsyncDisposable
     private async Task ReceiveAsync()
     {
         var pending = new List<byte>();
-        var buffer = new byte[1024];
+        var buffer = new byte[4096];
         try
         {
             while (true)
@@ -110,7 +125,10 @@ internal sealed class IdleHubConnection : IAsyncDisposable
         finally
         {
             _handshake.TrySetResult("the connection closed");
-            _joined.TrySetResult("the connection closed");
+            foreach (var invocation in _invocations.Values)
+            {
+                invocation.TrySetResult("the connection closed");
+            }
         }
     }
 
@@ -120,10 +138,13 @@ internal sealed class IdleHubConnection : IAsyncDisposable
         if (!_handshake.Task.IsCompleted)
         {
             _handshake.TrySetResult(error);
+            return;
         }
-        else if (record.GetProperty("type").GetInt32() == 3 && record.GetProperty("invocationId").GetString() == "join")
+
+        _received?.Invoke(record);
+        if (record.GetProperty("type").GetInt32() == 3 && _invocations.TryRemove(record.GetProperty("invocationId").GetString()!, out var completion))
         {
-            _joined.TrySetResult(error);
+            completion.TrySetResult(error);
         }
     }
 }
