@@ -13,7 +13,15 @@ namespace LlmMultiChat.ApiHost.Conversations;
 /// </summary>
 public sealed class ConversationEventFeed : IAsyncDisposable
 {
-    private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    /// <summary>
+    /// Events read ahead of the request. A client that reads slower than the conversation produces fills it; the
+    /// feed then ends, after the queued events, with <see cref="ConversationFollowerBehindException"/>, and the
+    /// client resumes by sequence number: a stalled client costs bounded memory.
+    /// </summary>
+    public const int ReadAhead = 1024;
+
+    private readonly Channel<ConversationEvent> _events = Channel.CreateBounded<ConversationEvent>(
+        new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stop;
     private readonly TimeProvider _time;
     private readonly Task _pump;
@@ -87,7 +95,10 @@ public sealed class ConversationEventFeed : IAsyncDisposable
         {
             await foreach (var @event in events.ConfigureAwait(false))
             {
-                _events.Writer.TryWrite(@event);
+                if (!_events.Writer.TryWrite(@event))
+                {
+                    throw ConversationFollowerBehindException.For(@event.ConversationId, ReadAhead);
+                }
             }
         }
         catch (Exception ex)

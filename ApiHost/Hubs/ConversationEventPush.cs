@@ -49,12 +49,21 @@ public sealed partial class ConversationEventPush(
         {
             // Left, joined again, or disconnected.
         }
+        catch (ConversationFollowerBehindException)
+        {
+            // A client that stopped reading: closing lets it resume by seq once it reads again.
+            LogFellBehind(conversationId, connection.ConnectionId);
+            connection.Abort();
+        }
         catch (Exception ex)
         {
             LogFeedFailed(ex, conversationId, connection.ConnectionId);
             connection.Abort();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection {ConnectionId} fell too far behind conversation {ConversationId}; closing it so the client resumes")]
+    private partial void LogFellBehind(string conversationId, string connectionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Following conversation {ConversationId} for hub connection {ConnectionId} failed; closing the connection so the client resumes")]
     private partial void LogFeedFailed(Exception exception, string conversationId, string connectionId);
