@@ -1,3 +1,6 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using LlmMultiChat.FakeLlm;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
@@ -28,10 +31,17 @@ internal sealed class ChatTestHost : IAsyncDisposable
 
     public TestUser Admin { get; }
 
+    /// <summary>Where a Kestrel-served host listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri KestrelAddress => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
     public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="settings">Host settings on top of the test defaults and the fake LLM's.</param>
-    public static async Task<ChatTestHost> StartAsync(params (string Key, string? Value)[] settings)
+    public static Task<ChatTestHost> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(onKestrel: false, settings);
+
+    /// <param name="onKestrel">Serve on Kestrel at a loopback port (for clients outside this process) instead of a TestServer.</param>
+    /// <param name="settings">Host settings on top of the test defaults and the fake LLM's.</param>
+    public static async Task<ChatTestHost> StartAsync(bool onKestrel, params (string Key, string? Value)[] settings)
     {
         var llm = new FakeLlmServer();
         await llm.StartAsync();
@@ -43,6 +53,11 @@ internal sealed class ChatTestHost : IAsyncDisposable
             ("Llm:Retry:MaxRetries", "0"),
             .. settings,
         ]));
+        if (onKestrel)
+        {
+            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        }
+
         var admin = await factory.SignUpAsync("root");
         return new ChatTestHost(llm, database, factory, admin);
     }
