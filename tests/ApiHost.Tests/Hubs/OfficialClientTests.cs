@@ -24,7 +24,7 @@ public sealed class OfficialClientTests(ITestOutputHelper output)
             return;
         }
 
-        await using var host = await ChatTestHost.StartAsync(onKestrel: true);
+        await using var host = await ChatTestHost.StartAsync([], configureServices: null, onKestrel: true);
         using var alice = await host.SignUpAsync("alice");
         var conversationId = await host.CreateConversationAsync(alice);
 

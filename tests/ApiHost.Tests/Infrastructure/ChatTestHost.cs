@@ -37,28 +37,36 @@ internal sealed class ChatTestHost : IAsyncDisposable
     public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="settings">Host settings on top of the test defaults and the fake LLM's.</param>
-    public static Task<ChatTestHost> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(onKestrel: false, settings);
+    public static Task<ChatTestHost> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(settings, configureServices: null);
 
-    /// <param name="onKestrel">Serve on Kestrel at a loopback port (for clients outside this process) instead of a TestServer.</param>
     /// <param name="settings">Host settings on top of the test defaults and the fake LLM's.</param>
-    public static async Task<ChatTestHost> StartAsync(bool onKestrel, params (string Key, string? Value)[] settings)
+    /// <param name="configureServices">Replaces host services (e.g. the clock).</param>
+    /// <param name="tokensPerSecond">The fake LLM's default pace; 0 answers at once.</param>
+    /// <param name="onKestrel">Serve on Kestrel at a loopback port (for clients outside this process) instead of a TestServer.</param>
+    public static async Task<ChatTestHost> StartAsync(
+        (string Key, string? Value)[] settings,
+        Action<IServiceCollection>? configureServices,
+        double tokensPerSecond = 0,
+        bool onKestrel = false)
     {
-        var llm = new FakeLlmServer();
+        var llm = new FakeLlmServer(new FakeLlmServerOptions { TokensPerSecond = tokensPerSecond });
         await llm.StartAsync();
         var database = new TempDatabase();
-        var factory = new ApiHostFactory(database.Settings(
-        [
-            ("Llm:DefaultModel", "ollama:qwen2.5:3b"),
-            ("Llm:Providers:ollama:BaseUrl", llm.BaseUrl.ToString()),
-            ("Llm:Retry:MaxRetries", "0"),
-            .. settings,
-        ]));
+        var factory = new ApiHostFactory(
+            database.Settings(
+            [
+                ("Llm:DefaultModel", "ollama:qwen2.5:3b"),
+                ("Llm:Providers:ollama:BaseUrl", llm.BaseUrl.ToString()),
+                ("Llm:Retry:MaxRetries", "0"),
+                .. settings,
+            ]),
+            configureServices);
         if (onKestrel)
         {
             factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         }
 
-        var admin = await factory.SignUpAsync("root");
+        var admin = await factory.SignUpAsync("admin");
         return new ChatTestHost(llm, database, factory, admin);
     }
 

@@ -9,31 +9,20 @@ using Silo.Testing;
 namespace LlmMultiChat.ApiHost.Tests.Conversations.Support;
 
 /// <summary>
-/// ApiHost on its own SQLite file with the LLM pointed at a fake server on loopback (real HTTP, Ollama protocol),
-/// an admin (the first account), and shortcuts for the conversation routes.
+/// A <see cref="ChatTestHost"/> with shortcuts for the conversation routes.
 /// </summary>
-internal sealed class ConversationHost : IAsyncDisposable
+internal sealed class ConversationHost(ChatTestHost host) : IAsyncDisposable
 {
     public const string ConversationsPath = "/api/v1/conversations";
 
-    private readonly TempDatabase _database;
+    public FakeLlmServer Llm => host.Llm;
 
-    private ConversationHost(FakeLlmServer llm, TempDatabase database, ApiHostFactory factory, TestUser admin)
-    {
-        Llm = llm;
-        _database = database;
-        Factory = factory;
-        Admin = admin;
-    }
-
-    public FakeLlmServer Llm { get; }
-
-    public ApiHostFactory Factory { get; }
+    public ApiHostFactory Factory => host.Factory;
 
     /// <summary>The first account, hence an admin.</summary>
-    public TestUser Admin { get; }
+    public TestUser Admin => host.Admin;
 
-    public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => host.Grains;
 
     /// <param name="settings">Host settings on top of the LLM ones.</param>
     /// <param name="configureServices">Replaces host services (e.g. the clock).</param>
@@ -41,23 +30,8 @@ internal sealed class ConversationHost : IAsyncDisposable
     public static async Task<ConversationHost> StartAsync(
         (string Key, string? Value)[]? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        double tokensPerSecond = 0)
-    {
-        var llm = new FakeLlmServer(new FakeLlmServerOptions { TokensPerSecond = tokensPerSecond });
-        await llm.StartAsync();
-        var database = new TempDatabase();
-        var factory = new ApiHostFactory(
-            database.Settings(
-            [
-                ("Llm:DefaultModel", "ollama:qwen2.5:3b"),
-                ("Llm:Providers:ollama:BaseUrl", llm.BaseUrl.ToString()),
-                ("Llm:Retry:MaxRetries", "0"),
-                .. settings ?? [],
-            ]),
-            configureServices);
-        var admin = await factory.SignUpAsync("admin");
-        return new ConversationHost(llm, database, factory, admin);
-    }
+        double tokensPerSecond = 0) =>
+        new(await ChatTestHost.StartAsync(settings ?? [], configureServices, tokensPerSecond));
 
     /// <summary>A new account with the default role, or with exactly <paramref name="roles"/>.</summary>
     public Task<TestUser> SignUpAsync(string username, params string[] roles) =>
@@ -123,10 +97,5 @@ internal sealed class ConversationHost : IAsyncDisposable
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Llm.DisposeAsync();
-        _database.Dispose();
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
