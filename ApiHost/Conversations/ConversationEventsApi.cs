@@ -34,17 +34,10 @@ public static class ConversationEventsApi
         return routes;
     }
 
-    public static async Task<ConversationEventStreamResult> StreamTurn(
-        string id, SendMessageRequest request, HttpContext http, IGrainFactory grains, IAuthorizationService authorization)
+    public static async Task<ConversationEventStreamResult> StreamTurn(string id, SendMessageRequest request, HttpContext http)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(grains);
-        request.Validate();
-        var conversation = grains.GetGrain<IChatSessionGrain>(id);
-        var info = await authorization.RequireAsync(http.User, conversation, ConversationOperations.Participate).ConfigureAwait(false);
         // Refusals (a bad character id, ...) are thrown here, before the stream starts, as ordinary problem responses.
-        var turn = await StartedTurn.SendAsync(http.RequestServices, conversation, info, http.User.UserId(), request, http.RequestAborted).ConfigureAwait(false);
+        var turn = await StartedTurn.SendAsync(id, request, http).ConfigureAwait(false);
         return new ConversationEventStreamResult(turn.Events, turn.EndsWith);
     }
 

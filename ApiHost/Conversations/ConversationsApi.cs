@@ -186,16 +186,10 @@ public static class ConversationsApi
         return TypedResults.Ok(new MessagePageResponse(page, page.Count > 0 && page[0].Index > 0));
     }
 
-    public static async Task<Ok<SendMessageResponse>> SendMessage(
-        string id, SendMessageRequest request, HttpContext http, IGrainFactory grains, IAuthorizationService authorization)
+    public static async Task<Ok<SendMessageResponse>> SendMessage(string id, SendMessageRequest request, HttpContext http)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(grains);
-        request.Validate();
-        var conversation = grains.GetGrain<IChatSessionGrain>(id);
-        var info = await authorization.RequireAsync(http.User, conversation, ConversationOperations.Participate).ConfigureAwait(false);
-        await using var turn = await StartedTurn.SendAsync(http.RequestServices, conversation, info, http.User.UserId(), request, http.RequestAborted).ConfigureAwait(false);
+        await using var turn = await StartedTurn.SendAsync(id, request, http).ConfigureAwait(false);
         return TypedResults.Ok(await turn.CompleteAsync(http.RequestAborted).ConfigureAwait(false));
     }
 

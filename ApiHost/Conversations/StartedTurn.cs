@@ -1,6 +1,8 @@
+using LlmMultiChat.ApiHost.Auth;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Conversations.Events;
+using Microsoft.AspNetCore.Authorization;
 
 namespace LlmMultiChat.ApiHost.Conversations;
 
@@ -22,23 +24,24 @@ public sealed class StartedTurn : IAsyncDisposable
 
     public ConversationEventFeed Events { get; }
 
-    /// <param name="conversation">The conversation, already authorized for the sender.</param>
-    /// <param name="info">Its state when authorized: the feed follows from its last event.</param>
-    public static async Task<StartedTurn> SendAsync(
-        IServiceProvider services,
-        IChatSessionGrain conversation,
-        ConversationInfo info,
-        string userId,
-        SendMessageRequest request,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/> as the caller of <paramref name="http"/> into conversation
+    /// <paramref name="conversationId"/>, once it is valid and the caller may participate (ApiException otherwise,
+    /// before anything is stored), following the conversation's events from its last one.
+    /// </summary>
+    public static async Task<StartedTurn> SendAsync(string conversationId, SendMessageRequest request, HttpContext http)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
-        ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(request);
-        var events = ConversationEventFeed.Follow(services, info.Id, info.LastSeq, cancellationToken);
+        ArgumentNullException.ThrowIfNull(http);
+        request.Validate();
+        var services = http.RequestServices;
+        var conversation = services.GetRequiredService<IGrainFactory>().GetGrain<IChatSessionGrain>(conversationId);
+        var info = await services.GetRequiredService<IAuthorizationService>()
+            .RequireAsync(http.User, conversation, ConversationOperations.Participate).ConfigureAwait(false);
+        var events = ConversationEventFeed.Follow(services, info.Id, info.LastSeq, http.RequestAborted);
         try
         {
-            var message = await conversation.Send(userId, request.Content, request.CharacterIds).ConfigureAwait(false);
+            var message = await conversation.Send(http.User.UserId(), request.Content, request.CharacterIds).ConfigureAwait(false);
             return new StartedTurn(message, events);
         }
         catch
