@@ -39,7 +39,7 @@ internal static class RestThroughput
             ("`GET /api/v1/characters` (3 characters)", new Uri(api.Url, "/api/v1/characters")),
             ($"`GET /api/v1/conversations/{{id}}/messages` ({StoredMessages} messages)", new Uri(api.Url, $"/api/v1/conversations/{conversationId}/messages?limit={StoredMessages}")),
         };
-        var results = new List<(string Name, WrkResult Result)>();
+        var results = new List<(string Name, WrkResult Figures)>();
         foreach (var (name, url) in targets)
         {
             await Wrk.RunAsync(url, api.AccessToken, Connections, TimeSpan.FromSeconds(3)); // warm-up: JIT, tiered compilation, pools
@@ -52,14 +52,14 @@ internal static class RestThroughput
             results.Add((name, result));
         }
 
-        var baseline = results[0].Result.RequestsPerSecond;
+        var baseline = results[0].Figures.RequestsPerSecond;
         Report.Table(
             $"Authenticated reads, wrk -t2 -c{Connections} -d{(int)duration.TotalSeconds}s on loopback (servers: separate processes, server GC)",
             ["Route", "Requests/s", "p50", "p99", "vs baseline"],
             results.Select(r => new[]
             {
-                r.Name, Report.Number(r.Result.RequestsPerSecond), Report.Milliseconds(r.Result.P50), Report.Milliseconds(r.Result.P99),
-                Report.Fixed(r.Result.RequestsPerSecond / baseline) + "×",
+                r.Name, Report.Number(r.Figures.RequestsPerSecond), Report.Milliseconds(r.Figures.P50), Report.Milliseconds(r.Figures.P99),
+                Report.Fixed(r.Figures.RequestsPerSecond / baseline) + "×",
             }));
     }
 }
