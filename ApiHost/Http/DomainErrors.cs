@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Conversations;
 
 namespace LlmMultiChat.ApiHost.Http;
 
@@ -19,6 +20,7 @@ public static partial class DomainErrors
         ArgumentException argument and not ArgumentNullException => (ApiErrors.ValidationFailed, WithoutParameterName(argument.Message), null),
         GrainCallTimeoutException => (ApiErrors.Timeout, null, null),
         GrainStorageException or SiloUnavailableException => (ApiErrors.Unavailable, null, null),
+        ConversationFollowerBehindException behind => (ApiErrors.Unavailable, behind.Message, null),
         _ => (ApiErrors.Internal, null, null),
     };
 
