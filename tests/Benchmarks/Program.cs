@@ -5,6 +5,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Benchmarks;
 using Benchmarks.Http;
 using Benchmarks.Hub;
+using Benchmarks.Memory;
 using Benchmarks.Micro;
 using Benchmarks.Scenarios;
 
@@ -14,6 +15,8 @@ using Benchmarks.Scenarios;
 // dotnet run -c Release --project tests/Benchmarks -- http [seconds]   (ApiHost under wrk; needs apt-get install -y wrk)
 // dotnet run -c Release --project tests/Benchmarks -- ttft   (time to first token: fake LLM direct vs ApiHost SSE and SignalR)
 // dotnet run -c Release --project tests/Benchmarks -- signalr-idle [connections, default 2000]
+// dotnet run -c Release --project tests/Benchmarks -- vector-search   (top-10 over 100,000 memories of 256 dims)
+// dotnet run -c Release --project tests/Benchmarks -- associations    (depth-3 retrieval, 10,000 concepts, 100,000 edges)
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario is "micro" or "jwt")
 {
@@ -39,6 +42,21 @@ if (scenario == "signalr-idle")
 {
     Report.Machine();
     await SignalRIdle.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
+    return;
+}
+
+if (scenario is VectorSearch.Mode or AssociationRetrieval.Mode)
+{
+    Report.Machine();
+    if (scenario == VectorSearch.Mode)
+    {
+        VectorSearch.Run(memories: 100_000, queries: 1_000);
+    }
+    else
+    {
+        AssociationRetrieval.Run(concepts: 10_000, edges: 100_000, queries: 1_000);
+    }
+
     return;
 }
 
