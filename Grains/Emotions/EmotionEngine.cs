@@ -61,6 +61,7 @@ public sealed class EmotionEngine
     /// The emotion that sets the tone: the one risen furthest above the character's baseline, or, when none has
     /// risen by the threshold, the strongest. Plain argmax would let a high baseline drown every change: Clarisse
     /// rests at trust 0.9, and S04's own rule raises trust on every sad message, so sadness could never show.
+    /// Reads the state as given: <see cref="Decay"/> it first for the tone as of now.
     /// </summary>
     public Emotion Dominant(CharacterEmotion emotion)
     {

@@ -71,7 +71,10 @@ public sealed partial class EmotionLexicon
                 }
 
                 claimed.AsSpan(at, entry.Term.Length).Fill(true);
-                yield return Cue(entry, JapaneseNegation().IsMatch(message.AsSpan(at + entry.Term.Length)));
+                if (Cue(entry, JapaneseNegation().IsMatch(message.AsSpan(at + entry.Term.Length))) is { } cue)
+                {
+                    yield return cue;
+                }
             }
         }
     }
@@ -84,14 +87,22 @@ public sealed partial class EmotionLexicon
             if (_english.TryGetValue(words[i], out var entry))
             {
                 var negated = words.Skip(Math.Max(0, i - EnglishNegationReach)).Take(Math.Min(i, EnglishNegationReach)).Any(EnglishNegators.Contains);
-                yield return Cue(entry, negated);
+                if (Cue(entry, negated) is { } cue)
+                {
+                    yield return cue;
+                }
             }
         }
     }
 
-    private static EmotionCue Cue(LexiconEntry entry, bool negated) => negated
-        ? new EmotionCue(entry.Term, Valence(entry.Emotion) > 0 ? Emotion.Sadness : Emotion.Joy, entry.Intensity * NegatedIntensity, Negated: true)
-        : new EmotionCue(entry.Term, entry.Emotion, entry.Intensity, Negated: false);
+    /// <summary>Null for negated surprise: "not surprised" signals no emotion either way.</summary>
+    private static EmotionCue? Cue(LexiconEntry entry, bool negated) => (negated, Valence(entry.Emotion)) switch
+    {
+        (false, _) => new EmotionCue(entry.Term, entry.Emotion, entry.Intensity, Negated: false),
+        (true, 0) => null,
+        (true, > 0) => new EmotionCue(entry.Term, Emotion.Sadness, entry.Intensity * NegatedIntensity, Negated: true),
+        (true, _) => new EmotionCue(entry.Term, Emotion.Joy, entry.Intensity * NegatedIntensity, Negated: true),
+    };
 
     private static bool IsEnglish(string term) => term.All(char.IsAscii);
 

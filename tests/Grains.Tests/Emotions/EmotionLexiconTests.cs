@@ -44,6 +44,8 @@ public sealed class EmotionLexiconTests
     [InlineData("怖くないよ", 1)]
     [InlineData("腹が立たない", 1)]
     [InlineData("I'm not scared", 1)]
+    [InlineData("びっくりしなかった", 0)]
+    [InlineData("I wasn't surprised", 0)]
     [InlineData("明日は会議です", 0)]
     [InlineData("The saddle is brown", 0)]
     [InlineData("", 0)]
@@ -58,6 +60,13 @@ public sealed class EmotionLexiconTests
         var cue = Assert.Single(EmotionLexicon.Default.Appraise("嬉しくない").Cues);
 
         Assert.Equal(new EmotionCue("嬉し", Emotion.Sadness, 0.5, Negated: true), cue);
+    }
+
+    [Fact]
+    public void Negated_surprise_signals_nothing()
+    {
+        Assert.Empty(EmotionLexicon.Default.Appraise("全然びっくりしなかった").Cues);
+        Assert.Single(EmotionLexicon.Default.Appraise("びっくりした").Cues);
     }
 
     [Fact]
