@@ -1,5 +1,6 @@
 using LlmMultiChat.Grains.Characters.Cards;
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Emotions;
 using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Llm.Gateway;
 using LlmMultiChat.Grains.Prompting;
@@ -32,6 +33,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IPromptBuilder, HandlebarsPromptBuilder>();
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
+        services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         var auth = Checked(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>(Strict) ?? new(), o => o.Validate());
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(Checked(configuration.GetSection(QuotaOptions.SectionName).Get<QuotaOptions>(Strict) ?? new(), o => o.Validate())));

@@ -62,6 +62,9 @@ public static class CharactersApi
         characters.MapDelete("/{id}", Delete).WithName("DeleteCharacter")
             .WithSummary("Deletes the character, its versions and its avatar; the id can be used again.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        characters.MapGet("/{id}/emotion", Emotion).WithName("GetCharacterEmotion")
+            .WithSummary("The character's emotions now (Plutchik's eight, decayed toward its baseline), the dominant one and its tone, and the day's mood trend.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         characters.MapGet("/{id}/versions", Versions).WithName("ListCharacterVersions")
             .WithSummary("Every version of the persona, oldest first, with who made it and when.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -98,6 +101,12 @@ public static class CharactersApi
         var viewer = caller.IsAdmin() ? null : caller.UserId();
         var visible = await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewer).ConfigureAwait(false);
         return TypedResults.Ok(new CharacterListResponse([.. visible.Select(CharacterListItem.From)]));
+    }
+
+    public static async Task<Ok<CharacterMood>> Emotion(string id, ClaimsPrincipal caller, IGrainFactory grains, IAuthorizationService authorization)
+    {
+        var (character, _) = await FindAsync(id, CharacterOperations.Read, caller, grains, authorization).ConfigureAwait(false);
+        return TypedResults.Ok(await character.Mood().ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
     }
 
     public static async Task<Ok<CharacterResponse>> Get(string id, ClaimsPrincipal caller, IGrainFactory grains, IAuthorizationService authorization)

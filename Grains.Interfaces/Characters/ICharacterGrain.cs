@@ -30,4 +30,15 @@ public interface ICharacterGrain : IGrainWithStringKey
 
     /// <summary>Deletes the character and its versions; its id can be used again.</summary>
     Task Delete(string deletedBy);
+
+    /// <summary>The character's mood now (its emotions decayed toward the baseline); null when the character does not exist.</summary>
+    [AlwaysInterleave]
+    Task<CharacterMood?> Mood();
+
+    /// <summary>
+    /// Appraises a message said where the character hears it: its emotions move (clamped) and a mood sample is kept.
+    /// Returns the mood after the message, or null when the message moved no emotion.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
+    Task<CharacterMood?> React(string message);
 }

@@ -1,13 +1,21 @@
 using System.Buffers.Binary;
+using System.Text.Json;
+using LlmMultiChat.Grains.Emotions;
+using Microsoft.Extensions.Logging;
 
 namespace LlmMultiChat.Grains.Characters;
 
-/// <summary>A character: its persona (every change kept as a version, with who made it), visibility and avatar.</summary>
-public sealed class CharacterGrain(
+/// <summary>A character: its persona (every change kept as a version, with who made it), visibility, avatar and emotions.</summary>
+public sealed partial class CharacterGrain(
     [PersistentState("character")] IPersistentState<CharacterState> state,
     [PersistentState("avatar")] IPersistentState<AvatarState> avatar,
-    TimeProvider time) : Grain, ICharacterGrain
+    [PersistentState("emotion")] IPersistentState<CharacterEmotionState> emotion,
+    EmotionEngine emotions,
+    TimeProvider time,
+    ILogger<CharacterGrain> logger) : Grain, ICharacterGrain
 {
+    private Task _emotionWrites = Task.CompletedTask;
+
     /// <summary>The largest avatar accepted, in bytes.</summary>
     public const int MaxAvatarBytes = 8 << 20;
 
@@ -108,9 +116,27 @@ public sealed class CharacterGrain(
         }
 
         await avatar.ClearStateAsync();
+        await _emotionWrites;
+        await emotion.ClearStateAsync();
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).Remove(Id);
     }
+
+    public Task<CharacterMood?> Mood() => Task.FromResult(state.State.Exists ? ToMood(emotions.Decay(CurrentEmotion())) : null);
+
+    public Task<CharacterMood?> React(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        _ = Current();
+        var change = emotions.React(CurrentEmotion(), message);
+        emotion.State = new CharacterEmotionState { Emotion = change.Emotion };
+        // Written behind, in order: a reply must not wait on the disk for its character's mood, and a crash loses at
+        // most the last few reactions of a state that decays toward its baseline anyway.
+        _emotionWrites = WriteEmotionAfterAsync(_emotionWrites);
+        return Task.FromResult(change.Deltas.Values.Any(delta => delta != 0) ? ToMood(change.Emotion) : null);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _emotionWrites;
 
     private static void ValidatePng(byte[] png)
     {
@@ -126,6 +152,37 @@ public sealed class CharacterGrain(
             throw new ArgumentException("The avatar is not a PNG image.", nameof(png));
         }
     }
+
+    private CharacterEmotion CurrentEmotion() => emotion.State.Emotion ?? emotions.Start(EmotionBaselines.For(Id));
+
+    private CharacterMood ToMood(CharacterEmotion current)
+    {
+        var dominant = emotions.Dominant(current);
+        return new CharacterMood(
+            EmotionState.All.ToDictionary(EmotionName, e => Math.Round(current.Current[e], 4)),
+            EmotionName(dominant),
+            EmotionTone.Instruction(dominant),
+            emotions.Trend(current).Direction.ToString().ToLowerInvariant(),
+            current.UpdatedAt);
+    }
+
+    private static string EmotionName(Emotion emotion) => JsonNamingPolicy.CamelCase.ConvertName(emotion.ToString());
+
+    private async Task WriteEmotionAfterAsync(Task previous)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await emotion.WriteStateAsync();
+        }
+        catch (GrainStorageException ex)
+        {
+            LogEmotionNotSaved(ex, Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the emotions of character {CharacterId}; they stay in memory and are saved with the next change")]
+    private partial void LogEmotionNotSaved(Exception exception, string characterId);
 
     private PersonaVersion Current() =>
         state.State.Exists ? state.State.Versions[^1] : throw new KeyNotFoundException($"Character {Id} does not exist.");

@@ -175,6 +175,7 @@ public sealed partial class ChatSessionGrain(
         _recent.Add(message);
         Remember(message);
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
+        await ReactAsync(conversation, content);
 
         var profiles = await ProfilesAsync();
         var plan = _planner.Plan(content, characterIds, PlannerCharacters(profiles), conversation.Policy, _lastCharacterId, _spokeLastTurn);
@@ -365,7 +366,8 @@ public sealed partial class ChatSessionGrain(
         (string Code, string Message)? failure = null;
         try
         {
-            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, seen ?? _history));
+            var mood = await GrainFactory.GetGrain<ICharacterGrain>(characterId).Mood();
+            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, seen ?? _history, EmotionTone: mood?.Tone));
             var request = new LlmChatRequest(string.Empty, prompt.Messages, Stop: prompt.StopSequences);
             await foreach (var item in llm.StreamAsync(persona.Model, request, cancellationToken).WithCancellation(cancellationToken))
             {
@@ -516,6 +518,28 @@ public sealed partial class ChatSessionGrain(
         if (_history.Count > _options.HistoryWindow)
         {
             _history.RemoveRange(0, _history.Count - _options.HistoryWindow);
+        }
+    }
+
+    /// <summary>Every character in the room hears the message: its emotions move, and a change is an event.</summary>
+    private async Task ReactAsync(ConversationState conversation, string content)
+    {
+        foreach (var character in conversation.Characters)
+        {
+            CharacterMood? mood;
+            try
+            {
+                mood = await GrainFactory.GetGrain<ICharacterGrain>(character.Id).React(content);
+            }
+            catch (KeyNotFoundException)
+            {
+                continue; // deleted since it joined; its turn reports it
+            }
+
+            if (mood is not null)
+            {
+                await PublishAsync((seq, at) => new EmotionChanged(Id, seq, at, character.Id, mood.Emotions, mood.Dominant));
+            }
         }
     }
 

@@ -17,6 +17,7 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 [JsonDerivedType(typeof(TurnCompleted), TurnCompleted.TypeName)]
 [JsonDerivedType(typeof(ConversationError), ConversationError.TypeName)]
 [JsonDerivedType(typeof(ResyncRequired), ResyncRequired.TypeName)]
+[JsonDerivedType(typeof(EmotionChanged), EmotionChanged.TypeName)]
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
     /// <summary>

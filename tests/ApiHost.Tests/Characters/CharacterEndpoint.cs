@@ -9,6 +9,7 @@ public enum CharacterEndpoint
     Update,
     Delete,
     Versions,
+    Emotion,
     Import,
     ExportJson,
     ExportPng,

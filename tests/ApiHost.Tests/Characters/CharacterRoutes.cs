@@ -11,6 +11,8 @@ internal static class CharacterRoutes
 
     public static string VersionsOf(string id) => $"{Of(id)}/versions";
 
+    public static string EmotionOf(string id) => $"{Of(id)}/emotion";
+
     public static string CardOf(string id, string format) => $"{Of(id)}/card?format={format}";
 
     public static string AvatarOf(string id) => $"{Of(id)}/avatar";

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
 using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Emotions;
 
 namespace LlmMultiChat.ApiHost.Tests.Characters;
 
@@ -51,6 +52,26 @@ public sealed class CharactersApiTests(CharacterApiHost host) : IClassFixture<Ch
 
         using var read = await host.Owner.Client.GetAsync(CharacterRoutes.Of(id));
         Assert.Equal(body.ToString(), (await read.ReadJsonAsync()).ToString());
+    }
+
+    [Fact]
+    public async Task The_emotion_route_shows_the_eight_emotions_at_rest_and_after_a_message_moved_them()
+    {
+        var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);
+        using var atRest = await host.Owner.Client.GetAsync(CharacterRoutes.EmotionOf(id));
+        var rest = await atRest.ReadJsonAsync();
+
+        await host.Grains.GetGrain<ICharacterGrain>(id).React("ありがとう！本当に嬉しい！");
+        using var moved = await host.Owner.Client.GetAsync(CharacterRoutes.EmotionOf(id));
+        var after = await moved.ReadJsonAsync();
+
+        Assert.Equal(
+            ["anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust"],
+            rest.GetProperty("emotions").EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(EmotionBaselines.Neutral.Joy, rest.GetProperty("emotions").GetProperty("joy").GetDouble());
+        Assert.True(after.GetProperty("emotions").GetProperty("joy").GetDouble() > EmotionBaselines.Neutral.Joy);
+        Assert.Equal(("joy", EmotionTone.Instruction(Emotion.Joy)), (after.String("dominant"), after.String("tone")));
+        Assert.Equal("insufficient", after.String("trend"));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Conversations.Events;
@@ -21,7 +23,16 @@ public sealed class ConversationEventJsonTests
         new TurnCompleted("c1", 7, At, "h1", TurnEndReason.MaxAutoTurns, ["m1"]),
         new ConversationError("c1", 8, At, "llm_timeout", "too slow", "m1"),
         new ResyncRequired("c1", 9, At, 2),
+        new EmotionChanged("c1", 10, At, "lumina", new Dictionary<string, double> { ["joy"] = 0.9, ["sadness"] = 0.1 }, "joy"),
     ];
+
+    [Fact]
+    public void The_samples_cover_every_event_type()
+    {
+        var declared = typeof(ConversationEvent).GetCustomAttributes<JsonDerivedTypeAttribute>().Select(a => a.DerivedType);
+
+        Assert.Equal(declared.OrderBy(t => t.Name), Events.Cast<object[]>().Select(row => row[0].GetType()).OrderBy(t => t.Name));
+    }
 
     [Theory]
     [MemberData(nameof(Events))]
@@ -34,8 +45,10 @@ public sealed class ConversationEventJsonTests
 
         using var document = JsonDocument.Parse(json);
         var names = document.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal("type", names[0]);
         Assert.Equal(@event.Type, document.RootElement.GetProperty("type").GetString());
         Assert.Single(names, n => n.Equals("type", StringComparison.OrdinalIgnoreCase));
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "conversationId", "seq", "at" });
         Assert.Equal(("c1", @event.Seq), (document.RootElement.GetProperty("conversationId").GetString(), document.RootElement.GetProperty("seq").GetInt64()));
         var read = JsonSerializer.Deserialize<ConversationEvent>(json, options)!;
         Assert.Equal((@event.GetType(), json), (read.GetType(), JsonSerializer.Serialize(read, options)));
