@@ -5,6 +5,7 @@ using LlmMultiChat.ApiHost.Conversations;
 using LlmMultiChat.ApiHost.Hosting;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.ApiHost.Hubs;
+using LlmMultiChat.ApiHost.Knowledge;
 using LlmMultiChat.ApiHost.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,5 +30,6 @@ api.MapAdminApi();
 api.MapCharactersApi();
 api.MapConversationsApi();
 api.MapConversationEventsApi();
+api.MapKnowledgeApi();
 
 app.Run();

@@ -1,8 +1,10 @@
 using LlmMultiChat.Grains.Characters.Cards;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Emotions;
+using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Llm.Gateway;
+using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Prompting;
 using LlmMultiChat.Grains.Users;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +20,7 @@ public static class ChatGrainsServiceCollectionExtensions
     /// <summary>
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
-    /// ("Auth") and token quotas ("Quotas").
+    /// ("Auth"), token quotas ("Quotas"), the embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
     /// </summary>
@@ -40,6 +42,8 @@ public static class ChatGrainsServiceCollectionExtensions
         services.AddSingleton(Options.Create(new PasswordHasherOptions { IterationCount = auth.PasswordHashIterations }));
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<AccountService>();
+        services.AddEmbeddings(configuration.GetSection(EmbeddingOptions.SectionName));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(Strict) ?? new(), o => o.Validate())));
         return services;
     }
 

@@ -15,10 +15,14 @@ public static class Policies
 
     public const string Admin = "admin";
 
+    /// <summary>Adds and deletes knowledge-base documents, which every character's answers may draw on: admin and premium.</summary>
+    public const string KnowledgeWriter = "knowledge-writer";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Writer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Writers));
         options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(KnowledgeWriter, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Premium));
     }
 }
