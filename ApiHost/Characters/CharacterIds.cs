@@ -11,7 +11,7 @@ namespace LlmMultiChat.ApiHost.Characters;
 /// </summary>
 public static partial class CharacterIds
 {
-    public const string Pattern = "^[a-z0-9][a-z0-9_-]{1,63}$";
+    public const string Pattern = @"^[a-z0-9][a-z0-9_-]{1,63}\z";
 
     public const int MaxLength = 64;
 

@@ -42,9 +42,10 @@ public static partial class AccountRules
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_]{3,30}$")]
+    // \z, not $: $ also matches before a final line break, which would let "alice\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9_]{3,30}\z")]
     private static partial Regex UsernamePattern();
 
-    [GeneratedRegex(@"^[^\s@]+@[^\s@]+\.[^\s@]+$")]
+    [GeneratedRegex(@"^[^\s@]+@[^\s@]+\.[^\s@]+\z")]
     private static partial Regex EmailPattern();
 }

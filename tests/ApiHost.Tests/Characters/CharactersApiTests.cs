@@ -125,6 +125,7 @@ public sealed class CharactersApiTests(CharacterApiHost host) : IClassFixture<Ch
     [InlineData("x")]
     [InlineData("-leading-dash")]
     [InlineData("has space")]
+    [InlineData("trailing-newline\n")]
     [InlineData("ルミナ")]
     [InlineData("a1234567890123456789012345678901234567890123456789012345678901234")]
     public async Task An_id_outside_the_pattern_is_400_on_the_id_field_and_creates_nothing(string id)

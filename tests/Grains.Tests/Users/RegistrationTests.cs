@@ -48,6 +48,8 @@ public sealed class RegistrationTests
     [InlineData("al", "al@example.com", AccountHarness.Password)]
     [InlineData("al ice", "alice@example.com", AccountHarness.Password)]
     [InlineData("alice", "not-an-email", AccountHarness.Password)]
+    [InlineData("alice\n", "alice@example.com", AccountHarness.Password)]
+    [InlineData("alice", "alice@example.com\n", AccountHarness.Password)]
     [InlineData("alice", "alice@example.com", "short1A")]
     [InlineData("alice", "alice@example.com", "alllowercase1")]
     [InlineData("alice", "alice@example.com", "ALLUPPERCASE1")]
