@@ -20,7 +20,8 @@ public static class ChatGrainsServiceCollectionExtensions
     /// <summary>
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
-    /// ("Auth"), token quotas ("Quotas"), the embedder ("Embeddings") and the knowledge base ("Knowledge").
+    /// ("Auth"), token quotas ("Quotas"), emotions ("Emotions"), associative memory ("Associations", "Concepts"), the
+    /// embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
     /// </summary>
@@ -36,6 +37,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
+        services.AddAssociations(configuration);
         var auth = Checked(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>(Strict) ?? new(), o => o.Validate());
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(Checked(configuration.GetSection(QuotaOptions.SectionName).Get<QuotaOptions>(Strict) ?? new(), o => o.Validate())));

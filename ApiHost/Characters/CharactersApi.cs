@@ -4,6 +4,7 @@ using LlmMultiChat.ApiHost.Auth;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Characters.Cards;
+using LlmMultiChat.Grains.Memory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,8 @@ public static class CharactersApi
     private const string NoSuchCharacter = "No such character.";
     private const string PngMediaType = "image/png";
     private const string JsonMediaType = "application/json";
+    private const int DefaultAssociationDepth = 2;
+    private const int DefaultAssociationNodes = 50;
 
     private static readonly Dictionary<string, CharacterVisibility> Visibilities = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,6 +68,9 @@ public static class CharactersApi
         characters.MapGet("/{id}/emotion", Emotion).WithName("GetCharacterEmotion")
             .WithSummary("The character's emotions now (Plutchik's eight, decayed toward its baseline), the dominant one and its tone, and the day's mood trend.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        characters.MapGet("/{id}/associations", Associations).WithName("GetCharacterAssociations")
+            .WithSummary("The character's associative memory around a concept (or its most connected one): concepts with path strengths and hops, and the edges among them, for a 3D view.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         characters.MapGet("/{id}/versions", Versions).WithName("ListCharacterVersions")
             .WithSummary("Every version of the persona, oldest first, with who made it and when.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -107,6 +113,25 @@ public static class CharactersApi
     {
         var (character, _) = await FindAsync(id, CharacterOperations.Read, caller, grains, authorization).ConfigureAwait(false);
         return TypedResults.Ok(await character.Mood().ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
+    }
+
+    /// <param name="center">The concept to start from; absent or empty: the character's most connected concept.</param>
+    /// <param name="depth">Hops from the centre, 1 to Associations:MaxDepth (3).</param>
+    /// <param name="threshold">The weakest edge followed and shown, 0 to 1; absent: Associations:DefaultThreshold (0.3).</param>
+    /// <param name="maxNodes">The most concepts in the view, the centre included, 1 to Associations:MaxViewNodes (200).</param>
+    public static async Task<Ok<AssociationView>> Associations(
+        string id, ClaimsPrincipal caller, IGrainFactory grains, IAuthorizationService authorization, AssociationOptions options,
+        string? center = null, int depth = DefaultAssociationDepth, double? threshold = null, int maxNodes = DefaultAssociationNodes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var minimum = threshold ?? options.DefaultThreshold;
+        new FieldErrors()
+            .Check("depth", depth < 1 || depth > options.MaxDepth ? $"depth must be between 1 and {options.MaxDepth}." : null)
+            .Check("threshold", minimum is >= 0 and <= 1 ? null : "threshold must be between 0 and 1.")
+            .Check("maxNodes", maxNodes < 1 || maxNodes > options.MaxViewNodes ? $"maxNodes must be between 1 and {options.MaxViewNodes}." : null)
+            .ThrowIfAny();
+        var (character, _) = await FindAsync(id, CharacterOperations.Read, caller, grains, authorization).ConfigureAwait(false);
+        return TypedResults.Ok(await character.Associations(center, depth, minimum, maxNodes).ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
     }
 
     public static async Task<Ok<CharacterResponse>> Get(string id, ClaimsPrincipal caller, IGrainFactory grains, IAuthorizationService authorization)

@@ -1,6 +1,6 @@
 namespace LlmMultiChat.Grains.Characters;
 
-/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona and avatar.</summary>
+/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona, avatar, emotions and associative memory.</summary>
 public interface ICharacterGrain : IGrainWithStringKey
 {
     /// <summary>The current profile, or null when the character does not exist (or was deleted).</summary>
@@ -41,4 +41,21 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
     Task<CharacterMood?> React(string message);
+
+    /// <summary>
+    /// Learns from the concepts of one message the character heard or said, in the order they were said: concepts
+    /// close together become associated (a window of ±3 positions), associations used again grow stronger.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
+    /// <exception cref="ArgumentException">A concept is empty.</exception>
+    Task LearnConcepts(IReadOnlyList<string> concepts);
+
+    /// <summary>
+    /// The concepts associated with <paramref name="center"/> (or, when null, with the character's most connected
+    /// concept) within <paramref name="depth"/> hops over edges of at least <paramref name="threshold"/>, at most
+    /// <paramref name="maxNodes"/> including the centre; null when the character does not exist.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Depth, threshold (0..1) or maxNodes is outside what the graph allows.</exception>
+    [AlwaysInterleave]
+    Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes);
 }

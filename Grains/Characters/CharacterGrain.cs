@@ -1,20 +1,29 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using LlmMultiChat.Grains.Emotions;
+using LlmMultiChat.Grains.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace LlmMultiChat.Grains.Characters;
 
-/// <summary>A character: its persona (every change kept as a version, with who made it), visibility, avatar and emotions.</summary>
+/// <summary>
+/// A character: its persona (every change kept as a version, with who made it), visibility, avatar, emotions and
+/// associative memory. Emotions and memory change with every message, so they live in memory and are written behind.
+/// </summary>
 public sealed partial class CharacterGrain(
     [PersistentState("character")] IPersistentState<CharacterState> state,
     [PersistentState("avatar")] IPersistentState<AvatarState> avatar,
     [PersistentState("emotion")] IPersistentState<CharacterEmotionState> emotion,
+    [PersistentState("associations")] IPersistentState<CharacterAssociationState> associations,
     EmotionEngine emotions,
+    AssociationOptions associationOptions,
     TimeProvider time,
     ILogger<CharacterGrain> logger) : Grain, ICharacterGrain
 {
-    private Task _emotionWrites = Task.CompletedTask;
+    private Task _writes = Task.CompletedTask;
+    private AssociationGraph? _graph;
+    private bool _graphUnsaved;
+    private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
 
     /// <summary>The largest avatar accepted, in bytes.</summary>
     public const int MaxAvatarBytes = 8 << 20;
@@ -116,8 +125,13 @@ public sealed partial class CharacterGrain(
         }
 
         await avatar.ClearStateAsync();
-        await _emotionWrites;
+        // Writes behind land first, so none brings a cleared state back; no new one starts (they come from calls that
+        // do not interleave with this one).
+        await _writes;
         await emotion.ClearStateAsync();
+        await associations.ClearStateAsync();
+        _graph = null;
+        _graphUnsaved = false;
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).Remove(Id);
     }
@@ -130,13 +144,73 @@ public sealed partial class CharacterGrain(
         _ = Current();
         var change = emotions.React(CurrentEmotion(), message);
         emotion.State = new CharacterEmotionState { Emotion = change.Emotion };
-        // Written behind, in order: a reply must not wait on the disk for its character's mood, and a crash loses at
-        // most the last few reactions of a state that decays toward its baseline anyway.
-        _emotionWrites = WriteEmotionAfterAsync(_emotionWrites);
+        WriteBehind("emotions", () => emotion.WriteStateAsync());
         return Task.FromResult(change.Deltas.Values.Any(delta => delta != 0) ? ToMood(change.Emotion) : null);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _emotionWrites;
+    public Task LearnConcepts(IReadOnlyList<string> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        _ = Current();
+        if (concepts.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("A concept must not be empty.", nameof(concepts));
+        }
+
+        if (concepts.Count > 0)
+        {
+            Graph().Learn([.. concepts.Select(ConceptExtractor.Normalize)]);
+            _graphUnsaved = true;
+            WriteGraphBehind();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, associationOptions.MaxDepth);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxNodes, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxNodes, associationOptions.MaxViewNodes);
+        if (!(threshold is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be between 0 and 1.");
+        }
+
+        if (!state.State.Exists)
+        {
+            return Task.FromResult<AssociationView?>(null);
+        }
+
+        var graph = Graph();
+        var start = string.IsNullOrWhiteSpace(center) ? graph.Hub() : ConceptExtractor.Normalize(center);
+        if (start is null || !graph.Contains(start))
+        {
+            return Task.FromResult<AssociationView?>(new AssociationView(start, depth, threshold, [], []));
+        }
+
+        List<AssociationNode> nodes =
+        [
+            new(0, start, 0, 1),
+            .. graph.Retrieve(start, depth, threshold, maxNodes - 1).Select((a, i) => new AssociationNode(i + 1, a.Concept, a.Depth, a.Strength)),
+        ];
+        var ids = nodes.ToDictionary(n => n.Name, n => n.Id, StringComparer.Ordinal);
+        var edges = graph.Links(ids.Keys, threshold).Select(link => new AssociationEdge(ids[link.From], ids[link.To], link.Strength)).ToList();
+        return Task.FromResult<AssociationView?>(new AssociationView(start, depth, threshold, nodes, edges));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Maintenance during reads leaves the graph changed but unwritten; decay counts elapsed time, so it would
+        // be redone after a crash, but an orderly deactivation saves it.
+        if (_graphUnsaved)
+        {
+            WriteGraphBehind();
+        }
+
+        return _writes;
+    }
 
     private static void ValidatePng(byte[] png)
     {
@@ -168,21 +242,74 @@ public sealed partial class CharacterGrain(
 
     private static string EmotionName(Emotion emotion) => JsonNamingPolicy.CamelCase.ConvertName(emotion.ToString());
 
-    private async Task WriteEmotionAfterAsync(Task previous)
+    /// <summary>
+    /// The graph, built from its snapshot on first use. Maintenance (decay, prune) runs then and again whenever
+    /// <see cref="AssociationOptions.MaintenanceInterval"/> has passed on the grain's clock, so an activation that
+    /// lives for weeks still forgets; no timer is needed because only a use can observe the result.
+    /// </summary>
+    private AssociationGraph Graph()
+    {
+        _graph ??= associations.State.Graph is { } saved
+            ? AssociationGraph.FromSnapshot(saved, time, associationOptions)
+            : new AssociationGraph(time, associationOptions);
+        var now = time.GetUtcNow();
+        if (now >= _nextMaintenance)
+        {
+            _nextMaintenance = now + associationOptions.MaintenanceInterval;
+            _graphUnsaved |= _graph.Decay() is not { Decayed: 0, Pruned: 0 };
+        }
+
+        return _graph;
+    }
+
+    private void WriteGraphBehind() => WriteBehind("associations", WriteGraphAsync);
+
+    /// <summary>
+    /// Snapshots the graph when its write's turn comes, not per message: what is learned while a write is in flight
+    /// goes with the next one, and writes queued behind find nothing left to do.
+    /// </summary>
+    private async Task WriteGraphAsync()
+    {
+        if (!_graphUnsaved || _graph is null)
+        {
+            return;
+        }
+
+        _graphUnsaved = false;
+        associations.State = new CharacterAssociationState { Graph = _graph.ToSnapshot() };
+        try
+        {
+            await associations.WriteStateAsync();
+        }
+        catch (GrainStorageException)
+        {
+            _graphUnsaved = true;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Written behind, in order, one write at a time: a reply must not wait on the disk for its character's mood or
+    /// memory, and a crash loses at most the last few changes. A failed write is logged; the state stays in memory
+    /// and is written with the next change.
+    /// </summary>
+    private void WriteBehind(string what, Func<Task> write) => _writes = WriteAfterAsync(_writes, what, write);
+
+    private async Task WriteAfterAsync(Task previous, string what, Func<Task> write)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         try
         {
-            await emotion.WriteStateAsync();
+            await write();
         }
         catch (GrainStorageException ex)
         {
-            LogEmotionNotSaved(ex, Id);
+            LogNotSaved(ex, what, Id);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the emotions of character {CharacterId}; they stay in memory and are saved with the next change")]
-    private partial void LogEmotionNotSaved(Exception exception, string characterId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the {What} of character {CharacterId}; they stay in memory and are saved with the next change")]
+    private partial void LogNotSaved(Exception exception, string what, string characterId);
 
     private PersonaVersion Current() =>
         state.State.Exists ? state.State.Versions[^1] : throw new KeyNotFoundException($"Character {Id} does not exist.");

@@ -2,6 +2,7 @@ using System.Text;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations.Events;
 using LlmMultiChat.Grains.Llm;
+using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Prompting;
 using LlmMultiChat.Grains.Users;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ public sealed partial class ChatSessionGrain(
     IPromptBuilder prompts,
     ILlmGateway llm,
     IRandomSource random,
+    ConceptExtractor concepts,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
@@ -40,6 +42,7 @@ public sealed partial class ChatSessionGrain(
     private readonly List<ChatMessage> _history = [];
     private readonly RecentMessages _recent = new(options.Value.RecentMessages);
     private Task _stateWrites = Task.CompletedTask;
+    private Task _learning = Task.CompletedTask;
     private IAsyncStream<ConversationEvent>? _stream;
     private EventBuffer? _events;
     private long _lastSeq;
@@ -175,6 +178,7 @@ public sealed partial class ChatSessionGrain(
         _recent.Add(message);
         Remember(message);
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
+        Learn(conversation.Characters.Select(c => c.Id), content);
         await ReactAsync(conversation, content);
 
         var profiles = await ProfilesAsync();
@@ -327,6 +331,8 @@ public sealed partial class ChatSessionGrain(
             reason = TurnEndReason.Interrupted;
         }
 
+        // Lessons never hold up a reply, but a finished turn has been learned from (what tests and followers rely on).
+        await _learning.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         _spokeLastTurn = spoke;
         if (ReferenceEquals(_turn, turn))
         {
@@ -431,6 +437,12 @@ public sealed partial class ChatSessionGrain(
         }
 
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, final));
+        if (status != MessageStatus.Failed)
+        {
+            // A failed reply's text is a fallback line or a cut fragment, not something the character meant to say.
+            Learn([characterId], final.Content);
+        }
+
         await ChargeAsync(payer, usage is null ? tokensReceived : (long)usage.PromptTokens + usage.CompletionTokens);
         return new Reply(final.Id, characterId, status, final.Content, filter.HandOverTo);
     }
@@ -543,6 +555,40 @@ public sealed partial class ChatSessionGrain(
         }
     }
 
+    /// <summary>
+    /// The characters learn the concepts of a stored message in message order, without anyone awaiting it but the
+    /// turn, before its complete_state (which also keeps the activation alive until they are done). A failed lesson
+    /// is logged: it must not fail the conversation.
+    /// </summary>
+    private void Learn(IEnumerable<string> characterIds, string text) =>
+        _learning = LearnAfterAsync(_learning, [.. characterIds], text);
+
+    private async Task LearnAfterAsync(Task previous, List<string> characterIds, string text)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        var said = concepts.Extract(text);
+        if (said.Count > 0)
+        {
+            await Task.WhenAll(characterIds.Select(id => LearnAsync(id, said)));
+        }
+    }
+
+    private async Task LearnAsync(string characterId, IReadOnlyList<string> said)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICharacterGrain>(characterId).LearnConcepts(said);
+        }
+        catch (KeyNotFoundException)
+        {
+            // Deleted since it joined; its turn reports it.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLearningFailed(ex, Id, characterId);
+        }
+    }
+
     private async Task<Dictionary<string, CharacterProfile>> ProfilesAsync()
     {
         var profiles = await Task.WhenAll(Conversation.Characters.Select(c => GrainFactory.GetGrain<ICharacterGrain>(c.Id).Profile()));
@@ -644,6 +690,9 @@ public sealed partial class ChatSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Conversation {ConversationId} could not count {Tokens} tokens against user {UserId}'s quota")]
     private partial void LogChargeFailed(Exception exception, string conversationId, string userId, long tokens);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not learn from a message in conversation {ConversationId}")]
+    private partial void LogLearningFailed(Exception exception, string conversationId, string characterId);
 
     /// <summary>The replies to one human message, running in the background; disposed when it ends (it is no longer _turn then).</summary>
     private sealed class Turn(ChatMessage message) : IDisposable

@@ -115,6 +115,8 @@ public sealed class AssociationGraph
         return _strength[edge];
     }
 
+    public bool Contains(string concept) => _ids.ContainsKey(concept);
+
     /// <summary>The strength of the edge between two concepts, or null when there is none.</summary>
     public double? Strength(string a, string b) =>
         _ids.TryGetValue(a, out var from) && _ids.TryGetValue(b, out var to) && _edgeIds.TryGetValue(Key(from, to), out var edge)
@@ -153,13 +155,15 @@ public sealed class AssociationGraph
     /// <summary>
     /// The concepts reachable from <paramref name="center"/> in at most <paramref name="depth"/> hops over edges of at
     /// least <paramref name="threshold"/>, each with its best path strength (the product of the edge strengths), best
-    /// first, at most <see cref="AssociationOptions.MaxResults"/>. Reading does not activate anything.
+    /// first, at most <paramref name="limit"/> (by default <see cref="AssociationOptions.MaxResults"/>). Reading does
+    /// not activate anything.
     /// </summary>
-    public IReadOnlyList<Association> Retrieve(string center, int depth, double? threshold = null)
+    public IReadOnlyList<Association> Retrieve(string center, int depth, double? threshold = null, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(center);
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, _options.MaxDepth);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
         if (!_ids.TryGetValue(center, out var start))
         {
             return [];
@@ -214,9 +218,74 @@ public sealed class AssociationGraph
             .OrderByDescending(n => _best[n])
             .ThenBy(n => _depth[n])
             .ThenBy(n => _names[n], StringComparer.Ordinal)
-            .Take(_options.MaxResults)
+            .Take(limit ?? _options.MaxResults)
             .Select(n => new Association(_names[n], _best[n], _depth[n]))
             .ToList();
+    }
+
+    /// <summary>The edges of at least <paramref name="threshold"/> between any two of <paramref name="concepts"/>, each once; unknown concepts are skipped.</summary>
+    public IReadOnlyList<ConceptLink> Links(IEnumerable<string> concepts, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        var members = new HashSet<int>();
+        foreach (var concept in concepts)
+        {
+            if (_ids.TryGetValue(concept, out var id))
+            {
+                members.Add(id);
+            }
+        }
+
+        var links = new List<ConceptLink>();
+        foreach (var node in members)
+        {
+            foreach (var edge in _edgesOf[node])
+            {
+                // Reported from its first end only, so an edge inside the set appears once.
+                if (_from[edge] == node && members.Contains(_to[edge]) && _strength[edge] >= threshold)
+                {
+                    links.Add(new ConceptLink(_names[node], _names[_to[edge]], _strength[edge]));
+                }
+            }
+        }
+
+        return links;
+    }
+
+    /// <summary>
+    /// The most connected concept: the greatest sum of edge strengths (then the most edges, then the name, for a
+    /// stable answer); null when the graph has no edges. Where a view starts when it is given no centre.
+    /// </summary>
+    public string? Hub()
+    {
+        var best = -1;
+        var bestWeight = 0.0;
+        for (var node = 0; node < _names.Count; node++)
+        {
+            var edges = _edgesOf[node];
+            if (edges.Count == 0)
+            {
+                continue;
+            }
+
+            var weight = 0.0;
+            foreach (var edge in edges)
+            {
+                weight += _strength[edge];
+            }
+
+            var better = best < 0
+                || weight > bestWeight
+                || (weight == bestWeight && edges.Count > _edgesOf[best].Count)
+                || (weight == bestWeight && edges.Count == _edgesOf[best].Count && string.CompareOrdinal(_names[node], _names[best]) < 0);
+            if (better)
+            {
+                best = node;
+                bestWeight = weight;
+            }
+        }
+
+        return best < 0 ? null : _names[best];
     }
 
     /// <summary>

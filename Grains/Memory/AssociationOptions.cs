@@ -3,6 +3,8 @@ namespace LlmMultiChat.Grains.Memory;
 /// <summary>The numbers of the associative graph (ARCHITECTURE §6 "Associative graph", spec §5.2–§5.3).</summary>
 public sealed record AssociationOptions
 {
+    public const string SectionName = "Associations";
+
     /// <summary>Concepts up to this many positions apart co-occur.</summary>
     public int Window { get; init; } = 3;
 
@@ -34,4 +36,27 @@ public sealed record AssociationOptions
 
     /// <summary>Topic transitions further apart than this many hops score 0.</summary>
     public int TransitionMaxHops { get; init; } = 5;
+
+    /// <summary>
+    /// How often a character's graph runs maintenance (decay, prune) while its grain stays active; it also runs when
+    /// the graph is first used after activation. Decay counts elapsed idle periods, so running it more often changes
+    /// nothing but the cost.
+    /// </summary>
+    public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The most concepts one view of the graph (the 3D panel's max_nodes) may ask for.</summary>
+    public int MaxViewNodes { get; init; } = 200;
+
+    /// <exception cref="InvalidOperationException">A value cannot be honoured; the message names the section.</exception>
+    public void Validate()
+    {
+        if (Window < 1 || DistanceFactor < 0 || LearningRate < 0 || MaxStrength <= 0 || IdlePeriod <= TimeSpan.Zero
+            || DecayFactor is <= 0 or > 1 || PruneBelow < 0 || MaxDepth < 1 || MaxResults < 1 || DefaultThreshold is < 0 or > 1
+            || TransitionMaxHops < 1 || MaintenanceInterval <= TimeSpan.Zero || MaxViewNodes < 1)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName} options: Window, MaxDepth, MaxResults, TransitionMaxHops and MaxViewNodes must be at least 1; DistanceFactor, LearningRate "
+                + "and PruneBelow not negative; MaxStrength, IdlePeriod and MaintenanceInterval positive; DecayFactor in (0, 1]; DefaultThreshold in [0, 1].");
+        }
+    }
 }

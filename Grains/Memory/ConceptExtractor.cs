@@ -20,7 +20,7 @@ public sealed class ConceptExtractor
     public IReadOnlyList<string> Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var normalized = Normalize(text);
         var concepts = new List<string>();
         var start = 0;
         var kind = ScriptKind.Separator;
@@ -38,6 +38,13 @@ public sealed class ConceptExtractor
         }
 
         return concepts;
+    }
+
+    /// <summary>The form concepts are kept in (NFKC, lower case), so a concept typed by a person finds the learned one.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
     }
 
     private void AddRun(ReadOnlySpan<char> run, ScriptKind kind, List<string> concepts)

@@ -10,6 +10,7 @@ public enum CharacterEndpoint
     Delete,
     Versions,
     Emotion,
+    Associations,
     Import,
     ExportJson,
     ExportPng,

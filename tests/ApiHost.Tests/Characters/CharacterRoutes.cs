@@ -13,6 +13,8 @@ internal static class CharacterRoutes
 
     public static string EmotionOf(string id) => $"{Of(id)}/emotion";
 
+    public static string AssociationsOf(string id, string query = "") => $"{Of(id)}/associations{query}";
+
     public static string CardOf(string id, string format) => $"{Of(id)}/card?format={format}";
 
     public static string AvatarOf(string id) => $"{Of(id)}/avatar";

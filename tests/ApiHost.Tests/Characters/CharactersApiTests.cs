@@ -75,6 +75,57 @@ public sealed class CharactersApiTests(CharacterApiHost host) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task The_associations_route_shows_nodes_with_path_strengths_and_edges_around_the_centre_or_the_hub()
+    {
+        var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);
+        await host.Grains.GetGrain<ICharacterGrain>(id).LearnConcepts(["東京", "タワー", "夜景"]);
+
+        using var centred = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id, "?center=" + Uri.EscapeDataString("夜景") + "&depth=1&threshold=0.5&maxNodes=2"));
+        var view = await centred.ReadJsonAsync();
+        using var defaults = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id));
+        var hub = await defaults.ReadJsonAsync();
+
+        Assert.Equal(("夜景", 1, 0.5), (view.String("center"), view.GetProperty("depth").GetInt32(), view.GetProperty("threshold").GetDouble()));
+        Assert.Equal(
+            [(0, "夜景", 0, 1.0), (1, "タワー", 1, Math.Round(1 / 1.3, 10))],
+            view.GetProperty("nodes").EnumerateArray().Select(n => (
+                n.GetProperty("id").GetInt32(), n.String("name"), n.GetProperty("distance").GetInt32(), Math.Round(n.GetProperty("strength").GetDouble(), 10))));
+        var edge = Assert.Single(view.GetProperty("edges").EnumerateArray());
+        Assert.Equal((0, 1), (Math.Min(edge.GetProperty("source").GetInt32(), edge.GetProperty("target").GetInt32()), Math.Max(edge.GetProperty("source").GetInt32(), edge.GetProperty("target").GetInt32())));
+        Assert.Equal(("タワー", 2, 0.3, 3, 3), (hub.String("center"), hub.GetProperty("depth").GetInt32(), hub.GetProperty("threshold").GetDouble(), hub.GetProperty("nodes").GetArrayLength(), hub.GetProperty("edges").GetArrayLength()));
+    }
+
+    [Theory]
+    [InlineData("?depth=0", "depth")]
+    [InlineData("?depth=4", "depth")]
+    [InlineData("?threshold=-0.1", "threshold")]
+    [InlineData("?threshold=1.5", "threshold")]
+    [InlineData("?threshold=NaN", "threshold")]
+    [InlineData("?maxNodes=0", "maxNodes")]
+    [InlineData("?maxNodes=201", "maxNodes")]
+    public async Task An_association_query_value_out_of_range_is_400_naming_it(string query, string field)
+    {
+        var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);
+
+        using var response = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id, query));
+
+        Assert.NotNull(Error(await response.AssertProblemAsync(HttpStatusCode.BadRequest, "E4000"), field));
+    }
+
+    [Theory]
+    [InlineData("?depth=two")]
+    [InlineData("?threshold=high")]
+    [InlineData("?maxNodes=1e3")]
+    public async Task An_association_query_value_that_is_not_a_number_is_400_E4004(string query)
+    {
+        var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);
+
+        using var response = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id, query));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "E4004");
+    }
+
+    [Fact]
     public async Task A_new_character_is_private_unless_said_otherwise()
     {
         using var created = await host.Owner.Client.PostAsJsonAsync(CharacterRoutes.Characters, new { id = CharacterApiHost.NewId(), persona = new { name = "Quiet" } });

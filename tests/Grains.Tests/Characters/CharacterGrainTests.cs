@@ -1,6 +1,4 @@
 using LlmMultiChat.Grains.Characters;
-using LlmMultiChat.Grains.Emotions;
-using Microsoft.Extensions.Configuration;
 using Silo.Testing;
 
 namespace LlmMultiChat.Grains.Tests.Characters;
@@ -135,7 +133,5 @@ public sealed class CharacterGrainTests
         Assert.StartsWith("エラーが発生しました", nox.Persona.FallbackLine, StringComparison.Ordinal);
     }
 
-    private static Task<TestSilo> StartAsync() => TestSilo.StartAsync(
-        b => b.AddGrain<CharacterGrain>().AddGrain<CharacterDirectoryGrain>(),
-        services => services.AddEmotions(new ConfigurationBuilder().Build()));
+    private static Task<TestSilo> StartAsync() => CharacterSilo.StartAsync();
 }

@@ -209,4 +209,46 @@ public sealed class AssociationGraphTests
 
         Assert.Throws<ArgumentException>(() => AssociationGraph.FromSnapshot(snapshot, _time));
     }
+
+    [Fact]
+    public void Retrieval_can_return_fewer_or_more_than_the_default_20()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            _graph.Link("hub", $"leaf{i:00}", 0.5 + (i / 100.0));
+        }
+
+        Assert.Equal(20, _graph.Retrieve("hub", 1, 0.3).Count);
+        Assert.Equal(30, _graph.Retrieve("hub", 1, 0.3, limit: 50).Count);
+        Assert.Equal(["leaf29", "leaf28"], _graph.Retrieve("hub", 1, 0.3, limit: 2).Select(a => a.Concept));
+    }
+
+    [Fact]
+    public void Links_are_the_edges_inside_a_set_of_concepts_each_once_above_the_threshold()
+    {
+        _graph.Link("a", "b", 0.9);
+        _graph.Link("b", "c", 0.5);
+        _graph.Link("a", "c", 0.2);
+        _graph.Link("c", "outside", 0.9);
+
+        var links = _graph.Links(["a", "b", "c", "unknown"], 0.3);
+
+        Assert.Equal(
+            [("a", "b", 0.9), ("b", "c", 0.5)],
+            links.Select(l => string.CompareOrdinal(l.From, l.To) < 0 ? (l.From, l.To, l.Strength) : (l.To, l.From, l.Strength)).Order());
+    }
+
+    [Fact]
+    public void The_hub_is_the_concept_with_the_strongest_edges_in_sum_and_none_without_edges()
+    {
+        Assert.Null(_graph.Hub());
+        _graph.Learn(["lonely"]);
+        Assert.Null(_graph.Hub());
+
+        _graph.Link("star", "x", 0.4);
+        _graph.Link("star", "y", 0.4);
+        _graph.Link("pair", "z", 0.7);
+
+        Assert.Equal("star", _graph.Hub());
+    }
 }
