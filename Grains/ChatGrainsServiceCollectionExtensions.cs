@@ -1,6 +1,7 @@
 using LlmMultiChat.Grains.Characters.Cards;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Emotions;
+using LlmMultiChat.Grains.Growth;
 using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Llm.Gateway;
@@ -20,7 +21,7 @@ public static class ChatGrainsServiceCollectionExtensions
     /// <summary>
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
-    /// ("Auth"), token quotas ("Quotas"), emotions ("Emotions"), associative memory ("Associations", "Concepts"), the
+    /// ("Auth"), token quotas ("Quotas"), emotions ("Emotions"), associative memory ("Associations", "Concepts"), growth ("Growth"), the
     /// embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
@@ -38,6 +39,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
+        services.AddGrowth(configuration.GetSection(GrowthOptions.SectionName));
         var auth = Checked(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>(Strict) ?? new(), o => o.Validate());
         services.AddSingleton(Options.Create(auth));
         services.AddSingleton(Options.Create(Checked(configuration.GetSection(QuotaOptions.SectionName).Get<QuotaOptions>(Strict) ?? new(), o => o.Validate())));

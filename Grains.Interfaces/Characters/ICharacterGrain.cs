@@ -1,6 +1,8 @@
+using LlmMultiChat.Grains.Growth;
+
 namespace LlmMultiChat.Grains.Characters;
 
-/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona, avatar, emotions and associative memory.</summary>
+/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona, avatar, emotions, associative memory and growth.</summary>
 public interface ICharacterGrain : IGrainWithStringKey
 {
     /// <summary>The current profile, or null when the character does not exist (or was deleted).</summary>
@@ -58,4 +60,13 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// <exception cref="ArgumentOutOfRangeException">Depth, threshold (0..1) or maxNodes is outside what the graph allows.</exception>
     [AlwaysInterleave]
     Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes);
+
+    /// <summary>Counts one KPI event (a rating of its reply, a conversation turn it replied in, ...) toward its growth.</summary>
+    /// <returns>The growth after it, with the levels the event reached.</returns>
+    /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
+    Task<GrowthProgress> RecordGrowth(GrowthKpi kpi);
+
+    /// <summary>The character's growth now; null when the character does not exist.</summary>
+    [AlwaysInterleave]
+    Task<GrowthProgress?> Growth();
 }

@@ -1,21 +1,25 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using LlmMultiChat.Grains.Emotions;
+using LlmMultiChat.Grains.Growth;
 using LlmMultiChat.Grains.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace LlmMultiChat.Grains.Characters;
 
 /// <summary>
-/// A character: its persona (every change kept as a version, with who made it), visibility, avatar, emotions and
-/// associative memory. Emotions and memory change with every message, so they live in memory and are written behind.
+/// A character: its persona (every change kept as a version, with who made it), visibility, avatar, emotions,
+/// associative memory and growth. Emotions, memory and growth change with every message or rating, so they live in
+/// memory and are written behind.
 /// </summary>
 public sealed partial class CharacterGrain(
     [PersistentState("character")] IPersistentState<CharacterState> state,
     [PersistentState("avatar")] IPersistentState<AvatarState> avatar,
     [PersistentState("emotion")] IPersistentState<CharacterEmotionState> emotion,
     [PersistentState("associations")] IPersistentState<CharacterAssociationState> associations,
+    [PersistentState("growth")] IPersistentState<GrowthState> growth,
     EmotionEngine emotions,
+    GrowthTracker growthTracker,
     AssociationOptions associationOptions,
     TimeProvider time,
     ILogger<CharacterGrain> logger) : Grain, ICharacterGrain
@@ -130,6 +134,7 @@ public sealed partial class CharacterGrain(
         await _writes;
         await emotion.ClearStateAsync();
         await associations.ClearStateAsync();
+        await growth.ClearStateAsync();
         _graph = null;
         _graphUnsaved = false;
         await state.ClearStateAsync();
@@ -199,6 +204,18 @@ public sealed partial class CharacterGrain(
         var edges = graph.Links(ids.Keys, threshold).Select(link => new AssociationEdge(ids[link.From], ids[link.To], link.Strength)).ToList();
         return Task.FromResult<AssociationView?>(new AssociationView(start, depth, threshold, nodes, edges));
     }
+
+    public Task<GrowthProgress> RecordGrowth(GrowthKpi kpi)
+    {
+        _ = Current();
+        var update = growthTracker.Record(growth.State, kpi);
+        growth.State = update.State;
+        WriteBehind("growth", () => growth.WriteStateAsync());
+        return Task.FromResult(growthTracker.Progress(update.State, update.LevelsReached));
+    }
+
+    public Task<GrowthProgress?> Growth() =>
+        Task.FromResult(state.State.Exists ? growthTracker.Progress(growth.State, []) : null);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

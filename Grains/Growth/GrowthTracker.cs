@@ -1,3 +1,5 @@
+using LlmMultiChat.Grains.Characters;
+
 namespace LlmMultiChat.Grains.Growth;
 
 /// <summary>
@@ -31,9 +33,37 @@ public sealed class GrowthTracker
         var counted = state.Count(kpi);
         var xp = counted.Xp + _options.XpFor(kpi);
         var level = Math.Max(state.Level, LevelFor(xp));
-        var reached = Enumerable.Range(state.Level + 1, level - state.Level).ToList();
-        var unlocks = reached.SelectMany(l => _options.Rewards.GetValueOrDefault(l)?.Unlocks ?? []).ToList();
-        return new GrowthUpdate(counted with { Xp = xp, Level = level }, reached, unlocks);
+        var reached = Enumerable.Range(state.Level + 1, level - state.Level)
+            .Select(l => new LevelReached(l, [.. _options.Rewards.GetValueOrDefault(l)?.Unlocks ?? []]))
+            .ToList();
+        return new GrowthUpdate(counted with { Xp = xp, Level = level }, reached);
+    }
+
+    /// <summary>The least experience at <paramref name="level"/>: 10 · level².</summary>
+    public static long XpAt(int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(level);
+        return 10L * level * level;
+    }
+
+    /// <summary>What a character's growth looks like from outside: its state, what its level gives, and <paramref name="reached"/>.</summary>
+    public GrowthProgress Progress(GrowthState state, IReadOnlyList<LevelReached> reached)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(reached);
+        var rewards = RewardsAt(state.Level);
+        return new GrowthProgress(
+            state.Xp,
+            state.Level,
+            XpAt(state.Level + 1),
+            state.ThumbsUp,
+            state.ThumbsDown,
+            state.AnswerHits,
+            state.SearchSuccesses,
+            state.Conversations,
+            rewards.Unlocked,
+            rewards.ParameterEffects,
+            reached);
     }
 
     public GrowthRewards RewardsAt(int level)

@@ -1,5 +1,6 @@
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Emotions;
+using LlmMultiChat.Grains.Growth;
 using LlmMultiChat.Grains.Memory;
 using Microsoft.Extensions.Configuration;
 using Silo.Testing;
@@ -14,6 +15,6 @@ internal static class CharacterSilo
         var configuration = new ConfigurationBuilder().Build();
         return TestSilo.StartAsync(
             b => b.AddGrain<CharacterGrain>().AddGrain<CharacterDirectoryGrain>(),
-            services => services.AddEmotions(configuration).AddAssociations(configuration));
+            services => services.AddEmotions(configuration).AddAssociations(configuration).AddGrowth(configuration));
     }
 }

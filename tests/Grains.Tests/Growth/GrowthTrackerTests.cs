@@ -59,7 +59,7 @@ public sealed class GrowthTrackerTests
         for (var i = 0; i < 10; i++)
         {
             var update = tracker.Record(state, GrowthKpi.ThumbsUp);
-            reports.AddRange(update.LevelsReached);
+            reports.AddRange(update.LevelsReached.Select(l => l.Level));
             state = update.State;
         }
 
@@ -74,8 +74,8 @@ public sealed class GrowthTrackerTests
 
         var update = tracker.Record(GrowthState.Initial, GrowthKpi.AnswerHit);
 
-        Assert.Equal([1, 2, 3, 4, 5], update.LevelsReached);
-        Assert.Equal(["advanced_search"], update.NewUnlocks);
+        Assert.Equal([1, 2, 3, 4, 5], update.LevelsReached.Select(l => l.Level));
+        Assert.Equal([(5, "advanced_search")], update.LevelsReached.SelectMany(l => l.Unlocked, (l, unlock) => (l.Level, unlock)));
     }
 
     [Fact]
