@@ -44,7 +44,10 @@ public interface IChatSessionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<EventReplay> EventsAfter(long afterSeq);
 
-    /// <summary>Records <paramref name="userId"/>'s rating of a character's reply, replacing their earlier one.</summary>
+    /// <summary>
+    /// Records <paramref name="userId"/>'s rating of a character's reply, replacing their earlier one. Only a user's
+    /// first rating of a reply counts toward the character's growth (a level reached is a level_up event).
+    /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is not a participant.</exception>
     /// <exception cref="KeyNotFoundException">The message is not in this conversation.</exception>
     /// <exception cref="ArgumentException">The message is not a character's reply, or the rating is unknown.</exception>

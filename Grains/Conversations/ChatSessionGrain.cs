@@ -1,6 +1,7 @@
 using System.Text;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations.Events;
+using LlmMultiChat.Grains.Growth;
 using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Prompting;
@@ -236,7 +237,14 @@ public sealed partial class ChatSessionGrain(
             throw new ArgumentException("Only a character's reply can be rated.", nameof(messageId));
         }
 
+        // Ratings do not interleave with each other, so nothing rates this message between the read and the write.
+        var earlier = await log.FeedbackAsync(message.Id, CancellationToken.None);
         await log.RateAsync(new MessageFeedback(message.Id, Id, message.SpeakerId, userId, rating, time.GetUtcNow()), CancellationToken.None);
+        // A changed mind changes the stored rating only: counting it again would let 👍, 👎, 👍 farm experience.
+        if (earlier.All(f => f.UserId != userId))
+        {
+            await GrowAsync(message.SpeakerId, rating == FeedbackRating.Up ? GrowthKpi.ThumbsUp : GrowthKpi.ThumbsDown);
+        }
     }
 
     public async Task Delete(string userId)
@@ -333,6 +341,8 @@ public sealed partial class ChatSessionGrain(
 
         // Lessons never hold up a reply, but a finished turn has been learned from (what tests and followers rely on).
         await _learning.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        // After the last reply, so growth never delays one; before complete_state, so a finished turn has been counted.
+        await Task.WhenAll(spoke.Select(id => GrowAsync(id, GrowthKpi.Conversation)));
         _spokeLastTurn = spoke;
         if (ReferenceEquals(_turn, turn))
         {
@@ -589,6 +599,33 @@ public sealed partial class ChatSessionGrain(
         }
     }
 
+    /// <summary>
+    /// Counts a KPI event toward a character's growth and announces each level it reached. A failure is logged: the
+    /// rating or turn that caused it already happened and must not fail because of it.
+    /// </summary>
+    private async Task GrowAsync(string characterId, GrowthKpi kpi)
+    {
+        GrowthProgress progress;
+        try
+        {
+            progress = await GrainFactory.GetGrain<ICharacterGrain>(characterId).RecordGrowth(kpi);
+        }
+        catch (KeyNotFoundException)
+        {
+            return; // deleted since it replied; nothing is left to grow
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogGrowthFailed(ex, Id, characterId, kpi);
+            return;
+        }
+
+        foreach (var reached in progress.LevelsReached)
+        {
+            await PublishAsync((seq, at) => new LevelUp(Id, seq, at, characterId, reached.Level, reached.Unlocked));
+        }
+    }
+
     private async Task<Dictionary<string, CharacterProfile>> ProfilesAsync()
     {
         var profiles = await Task.WhenAll(Conversation.Characters.Select(c => GrainFactory.GetGrain<ICharacterGrain>(c.Id).Profile()));
@@ -693,6 +730,9 @@ public sealed partial class ChatSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not learn from a message in conversation {ConversationId}")]
     private partial void LogLearningFailed(Exception exception, string conversationId, string characterId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not count a {Kpi} from conversation {ConversationId} toward its growth")]
+    private partial void LogGrowthFailed(Exception exception, string conversationId, string characterId, GrowthKpi kpi);
 
     /// <summary>The replies to one human message, running in the background; disposed when it ends (it is no longer _turn then).</summary>
     private sealed class Turn(ChatMessage message) : IDisposable

@@ -18,6 +18,7 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 [JsonDerivedType(typeof(ConversationError), ConversationError.TypeName)]
 [JsonDerivedType(typeof(ResyncRequired), ResyncRequired.TypeName)]
 [JsonDerivedType(typeof(EmotionChanged), EmotionChanged.TypeName)]
+[JsonDerivedType(typeof(LevelUp), LevelUp.TypeName)]
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class ConversationEventJsonTests
         new ConversationError("c1", 8, At, "llm_timeout", "too slow", "m1"),
         new ResyncRequired("c1", 9, At, 2),
         new EmotionChanged("c1", 10, At, "lumina", new Dictionary<string, double> { ["joy"] = 0.9, ["sadness"] = 0.1 }, "joy"),
+        new LevelUp("c1", 11, At, "lumina", 5, ["advanced_search"]),
     ];
 
     [Fact]
