@@ -71,6 +71,9 @@ public static class CharactersApi
         characters.MapGet("/{id}/associations", Associations).WithName("GetCharacterAssociations")
             .WithSummary("The character's associative memory around a concept (or its most connected one): concepts with path strengths and hops, and the edges among them, for a 3D view.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        characters.MapGet("/{id}/growth", Growth).WithName("GetCharacterGrowth")
+            .WithSummary("The character's experience, level, the experience of the next level, its KPI counts, and what its level unlocked and changed.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         characters.MapGet("/{id}/versions", Versions).WithName("ListCharacterVersions")
             .WithSummary("Every version of the persona, oldest first, with who made it and when.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -113,6 +116,12 @@ public static class CharactersApi
     {
         var (character, _) = await FindAsync(id, CharacterOperations.Read, caller, grains, authorization).ConfigureAwait(false);
         return TypedResults.Ok(await character.Mood().ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
+    }
+
+    public static async Task<Ok<GrowthProgress>> Growth(string id, ClaimsPrincipal caller, IGrainFactory grains, IAuthorizationService authorization)
+    {
+        var (character, _) = await FindAsync(id, CharacterOperations.Read, caller, grains, authorization).ConfigureAwait(false);
+        return TypedResults.Ok(await character.Growth().ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
     }
 
     /// <param name="center">The concept to start from; absent or empty: the character's most connected concept.</param>

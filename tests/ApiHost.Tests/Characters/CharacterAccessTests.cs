@@ -30,7 +30,7 @@ public sealed class CharacterAccessTests(CharacterApiHost host) : IClassFixture<
         Row(List, AccessSubject.None,         401, 200, 200, 200, 200, 200);
         Row(Create, AccessSubject.None,       401, 403, 201, 201, 201, 201);
         Row(Import, AccessSubject.None,       401, 403, 201, 201, 201, 201);
-        foreach (var read in new[] { Get, Versions, Emotion, Associations, ExportJson, ExportPng, GetAvatar })
+        foreach (var read in new[] { Get, Versions, Emotion, Associations, Growth, ExportJson, ExportPng, GetAvatar })
         {
             Row(read, AccessSubject.Private,  401, 404, 200, 404, 404, 200);
             Row(read, AccessSubject.Public,   401, 200, 200, 200, 200, 200);
@@ -143,6 +143,8 @@ public sealed class CharacterAccessTests(CharacterApiHost host) : IClassFixture<
                 return await client.GetAsync(CharacterRoutes.EmotionOf(id!));
             case Associations:
                 return await client.GetAsync(CharacterRoutes.AssociationsOf(id!));
+            case Growth:
+                return await client.GetAsync(CharacterRoutes.GrowthOf(id!));
             case Import:
                 using (var card = Body(CardSamples.Utf8(CardSamples.V1), "application/json"))
                 {

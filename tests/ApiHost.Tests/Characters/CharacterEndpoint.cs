@@ -11,6 +11,7 @@ public enum CharacterEndpoint
     Versions,
     Emotion,
     Associations,
+    Growth,
     Import,
     ExportJson,
     ExportPng,

@@ -15,6 +15,8 @@ internal static class CharacterRoutes
 
     public static string AssociationsOf(string id, string query = "") => $"{Of(id)}/associations{query}";
 
+    public static string GrowthOf(string id) => $"{Of(id)}/growth";
+
     public static string CardOf(string id, string format) => $"{Of(id)}/card?format={format}";
 
     public static string AvatarOf(string id) => $"{Of(id)}/avatar";

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Emotions;
+using LlmMultiChat.Grains.Growth;
 
 namespace LlmMultiChat.ApiHost.Tests.Characters;
 
@@ -93,6 +94,28 @@ public sealed class CharactersApiTests(CharacterApiHost host) : IClassFixture<Ch
         var edge = Assert.Single(view.GetProperty("edges").EnumerateArray());
         Assert.Equal((0, 1), (Math.Min(edge.GetProperty("source").GetInt32(), edge.GetProperty("target").GetInt32()), Math.Max(edge.GetProperty("source").GetInt32(), edge.GetProperty("target").GetInt32())));
         Assert.Equal(("タワー", 2, 0.3, 3, 3), (hub.String("center"), hub.GetProperty("depth").GetInt32(), hub.GetProperty("threshold").GetDouble(), hub.GetProperty("nodes").GetArrayLength(), hub.GetProperty("edges").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task The_growth_route_shows_experience_level_kpis_and_what_the_level_unlocked()
+    {
+        var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);
+        using var fresh = await host.Owner.Client.GetAsync(CharacterRoutes.GrowthOf(id));
+        var start = await fresh.ReadJsonAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            await host.Grains.GetGrain<ICharacterGrain>(id).RecordGrowth(GrowthKpi.ThumbsUp);
+        }
+
+        await host.Grains.GetGrain<ICharacterGrain>(id).RecordGrowth(GrowthKpi.Conversation);
+        using var grown = await host.Owner.Client.GetAsync(CharacterRoutes.GrowthOf(id));
+        var after = await grown.ReadJsonAsync();
+
+        Assert.Equal((0, 0, 10), (start.GetProperty("xp").GetInt64(), start.GetProperty("level").GetInt32(), start.GetProperty("nextLevelXp").GetInt64()));
+        Assert.Equal((251, 5, 360), (after.GetProperty("xp").GetInt64(), after.GetProperty("level").GetInt32(), after.GetProperty("nextLevelXp").GetInt64()));
+        Assert.Equal((25, 0, 1), (after.GetProperty("thumbsUp").GetInt32(), after.GetProperty("thumbsDown").GetInt32(), after.GetProperty("conversations").GetInt32()));
+        Assert.Equal(["advanced_search"], after.GetProperty("unlocked").EnumerateArray().Select(u => u.GetString()));
+        Assert.Empty(after.GetProperty("parameterEffects").EnumerateObject());
     }
 
     [Theory]
