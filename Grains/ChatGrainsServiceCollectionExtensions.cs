@@ -7,6 +7,7 @@ using LlmMultiChat.Grains.Llm;
 using LlmMultiChat.Grains.Llm.Gateway;
 using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Prompting;
+using LlmMultiChat.Grains.Style;
 using LlmMultiChat.Grains.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,8 @@ public static class ChatGrainsServiceCollectionExtensions
     /// <summary>
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
-    /// ("Auth"), token quotas ("Quotas"), emotions ("Emotions"), associative memory ("Associations", "Concepts"), growth ("Growth"), the
+    /// ("Auth"), token quotas ("Quotas"), dialogue style ("DialogueStyle"), emotions ("Emotions"), associative memory
+    /// ("Associations", "Concepts"), growth ("Growth"), the
     /// embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
@@ -46,6 +48,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.AddSingleton(Options.Create(new PasswordHasherOptions { IterationCount = auth.PasswordHashIterations }));
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<AccountService>();
+        services.AddDialogueStyle(configuration.GetSection(DialogueStyleOptions.SectionName));
         services.AddEmbeddings(configuration.GetSection(EmbeddingOptions.SectionName));
         services.AddSingleton(Options.Create(Checked(configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(Strict) ?? new(), o => o.Validate())));
         return services;

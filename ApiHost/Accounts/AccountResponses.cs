@@ -43,7 +43,7 @@ public sealed record QuotaResponse(long? Limit, long Used, long? Remaining, Date
     }
 }
 
-public sealed record MeResponse(UserResponse User, QuotaResponse Quota);
+public sealed record MeResponse(UserResponse User, QuotaResponse Quota, DialogueStyleResponse Style);
 
 /// <param name="ExpiresIn">Seconds until the access token expires.</param>
 public sealed record TokenResponse(

@@ -105,7 +105,8 @@ public static class AccountsApi
         }
 
         var quota = await user.Quota().ConfigureAwait(false);
-        return TypedResults.Ok(new MeResponse(UserResponse.From(profile), QuotaResponse.From(quota)));
+        var style = await user.Style().ConfigureAwait(false);
+        return TypedResults.Ok(new MeResponse(UserResponse.From(profile), QuotaResponse.From(quota), DialogueStyleResponse.From(style)));
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> ChangePassword(

@@ -1,8 +1,8 @@
 namespace LlmMultiChat.Grains.Users;
 
 /// <summary>
-/// One account (key: the user id): credentials, roles, sessions (refresh-token families), the daily token quota
-/// and the conversations the user takes part in. Expected failures (a wrong password, a reused refresh token)
+/// One account (key: the user id): credentials, roles, sessions (refresh-token families), the daily token quota,
+/// the conversations the user takes part in and the dialogue style every character uses with them. Expected failures (a wrong password, a reused refresh token)
 /// are outcomes, not exceptions; programming errors and invalid input throw.
 /// </summary>
 public interface IUserGrain : IGrainWithStringKey
@@ -60,6 +60,16 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The conversations the user owns or takes part in, newest first.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> Conversations();
+
+    /// <summary>
+    /// Moves the dialogue style by the feedback phrases in what the user said (e.g. 専門用語が多すぎる lowers the
+    /// technical level). A message without one, or an unknown account, changes nothing.
+    /// </summary>
+    Task<DialogueStyleView> AdaptStyle(string message);
+
+    /// <summary>The dialogue style (the defaults for an unknown account).</summary>
+    [AlwaysInterleave]
+    Task<DialogueStyleView> Style();
 
     /// <summary>Deletes the account, its sessions and its directory entry; its username and email become free.</summary>
     Task Delete();

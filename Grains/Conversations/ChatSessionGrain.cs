@@ -181,6 +181,7 @@ public sealed partial class ChatSessionGrain(
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
         Learn(conversation.Characters.Select(c => c.Id), content);
         await ReactAsync(conversation, content);
+        await AdaptStyleAsync(sender.Id, content);
 
         var profiles = await ProfilesAsync();
         var plan = _planner.Plan(content, characterIds, PlannerCharacters(profiles), conversation.Policy, _lastCharacterId, _spokeLastTurn);
@@ -383,7 +384,10 @@ public sealed partial class ChatSessionGrain(
         try
         {
             var mood = await GrainFactory.GetGrain<ICharacterGrain>(characterId).Mood();
-            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, seen ?? _history, EmotionTone: mood?.Tone));
+
+            // The style of whoever sent the message being answered: in a room of several humans, the one asking.
+            var style = await User(payer).Style();
+            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, seen ?? _history, EmotionTone: mood?.Tone, UserStyle: style.Instructions));
             var request = new LlmChatRequest(string.Empty, prompt.Messages, Stop: prompt.StopSequences);
             await foreach (var item in llm.StreamAsync(persona.Model, request, cancellationToken).WithCancellation(cancellationToken))
             {
@@ -470,6 +474,22 @@ public sealed partial class ChatSessionGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogChargeFailed(ex, Id, payer, tokens);
+        }
+    }
+
+    /// <summary>
+    /// The sender's dialogue style learns from what they said, before the replies are prompted. A failure here is
+    /// logged: the message is already stored, and the replies fall back to the style as it was.
+    /// </summary>
+    private async Task AdaptStyleAsync(string userId, string content)
+    {
+        try
+        {
+            await User(userId).AdaptStyle(content);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStyleFailed(ex, Id, userId);
         }
     }
 
@@ -727,6 +747,9 @@ public sealed partial class ChatSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Conversation {ConversationId} could not count {Tokens} tokens against user {UserId}'s quota")]
     private partial void LogChargeFailed(Exception exception, string conversationId, string userId, long tokens);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}'s dialogue style could not adapt to a message in conversation {ConversationId}")]
+    private partial void LogStyleFailed(Exception exception, string conversationId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not learn from a message in conversation {ConversationId}")]
     private partial void LogLearningFailed(Exception exception, string conversationId, string characterId);

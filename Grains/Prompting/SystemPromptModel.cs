@@ -45,6 +45,8 @@ internal sealed record SystemPromptModel
 
     public string? Memories { get; init; }
 
+    public required IReadOnlyList<string> UserStyle { get; init; }
+
     public string? SystemPrompt { get; init; }
 
     public string? PostHistoryInstructions { get; init; }
@@ -89,6 +91,7 @@ internal sealed record SystemPromptModel
             ExampleDialogue = Text(persona.ExampleDialogue),
             EmotionTone = Text(context.EmotionTone),
             Memories = Text(context.Memories),
+            UserStyle = Entries(context.UserStyle ?? []),
             SystemPrompt = Text(persona.SystemPrompt),
             PostHistoryInstructions = Text(persona.PostHistoryInstructions),
             Group = IsGroup(context) ? GroupOf(context) : null,

@@ -1,3 +1,4 @@
+using LlmMultiChat.Grains.Style;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -5,16 +6,21 @@ namespace LlmMultiChat.Grains.Users;
 
 /// <summary>
 /// One account. Password checks run inside the grain's turn, so concurrent guesses against one account are
-/// counted one after another and the lockout cannot be outrun.
+/// counted one after another and the lockout cannot be outrun. The dialogue style is a state of its own: it
+/// changes with what the user says in any conversation, and a write of six numbers stays cheap.
 /// </summary>
 public sealed class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
+    [PersistentState("style")] IPersistentState<DialogueStyle> style,
+    DialogueStyleAdapter styles,
     PasswordHashing passwords,
     IOptions<AuthOptions> authOptions,
     IOptions<QuotaOptions> quotaOptions,
     TimeProvider time) : Grain, IUserGrain
 {
     private readonly AuthOptions _auth = authOptions.Value;
+    private Task _styleWrite = Task.CompletedTask;
+    private bool _styleWriteQueued;
 
     private string Id => GetPrimaryKeyString();
 
@@ -286,6 +292,21 @@ public sealed class UserGrain(
 
     public Task<IReadOnlyList<string>> Conversations() => Task.FromResult<IReadOnlyList<string>>([.. state.State.ConversationIds]);
 
+    public Task<DialogueStyleView> AdaptStyle(string message)
+    {
+        var current = style.State;
+        var next = state.State.Exists ? styles.Adapt(current, message ?? string.Empty) : current;
+        if (next != current)
+        {
+            style.State = next;
+            WriteStyleBehind();
+        }
+
+        return Task.FromResult(StyleView(next));
+    }
+
+    public Task<DialogueStyleView> Style() => Task.FromResult(StyleView(style.State));
+
     public async Task Delete()
     {
         if (!state.State.Exists)
@@ -293,10 +314,44 @@ public sealed class UserGrain(
             return;
         }
 
+        await _styleWrite.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await style.ClearStateAsync();
         await state.ClearStateAsync();
         await Directory.Remove(Id);
         DeactivateOnIdle();
     }
+
+    /// <summary>
+    /// Writes the style after the call that changed it has returned, so a conversation never waits on the disk before
+    /// its reply. One write at a time, each carrying the newest style, so changes that arrive while one is queued
+    /// share it. Background work keeps the activation alive until it is stored; a failed write is logged by the
+    /// runtime, and the next change writes the whole style again.
+    /// </summary>
+    private void WriteStyleBehind()
+    {
+        if (_styleWriteQueued)
+        {
+            return;
+        }
+
+        _styleWriteQueued = true;
+        var previous = _styleWrite;
+        _styleWrite = RunInBackground(async _ =>
+        {
+            await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            _styleWriteQueued = false;
+            await style.WriteStateAsync(CancellationToken.None);
+        });
+    }
+
+    private DialogueStyleView StyleView(DialogueStyle current) => new(
+        current.Formality,
+        current.Verbosity,
+        current.Humor,
+        current.TechnicalLevel,
+        current.Empathy,
+        current.Proactivity,
+        styles.PromptLines(current));
 
     /// <summary>Null when the password is right and the account not locked; otherwise the failure to return.</summary>
     private async Task<SessionResult?> CheckPasswordAsync(string password)

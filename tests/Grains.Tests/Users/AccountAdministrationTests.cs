@@ -62,6 +62,19 @@ public sealed class AccountAdministrationTests
     }
 
     [Fact]
+    public async Task A_deleted_account_forgets_its_dialogue_style()
+    {
+        await using var harness = await AccountHarness.StartAsync();
+        var alice = await harness.RegisterAsync("alice");
+        var adapted = await harness.User(alice.Id).AdaptStyle("専門用語が多すぎる");
+
+        await harness.User(alice.Id).Delete();
+
+        Assert.Equal(0.35, adapted.TechnicalLevel, 10);
+        Assert.Equal(0.5, (await harness.User(alice.Id).Style()).TechnicalLevel, 10);
+    }
+
+    [Fact]
     public async Task The_directory_pages_accounts_in_creation_order()
     {
         await using var harness = await AccountHarness.StartAsync();
