@@ -304,11 +304,12 @@ public sealed partial class ChatSessionGrain(
                     break;
                 }
 
-                last = await ReplyAsync(id, profiles, null, turn.Message.SpeakerId, token) ?? last;
-                if (last is not null)
+                // A character that is gone gives no reply; the last one that did still leads the follow-ups.
+                if (await ReplyAsync(id, profiles, null, turn.Message.SpeakerId, token) is { } reply)
                 {
-                    replies.Add(last.MessageId);
-                    spoke.Add(last.SpeakerId);
+                    last = reply;
+                    replies.Add(reply.MessageId);
+                    spoke.Add(reply.SpeakerId);
                 }
             }
 

@@ -1,4 +1,5 @@
 using LlmMultiChat.FakeLlm.Scripting;
+using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Conversations.Events;
 using LlmMultiChat.Grains.Tests.Conversations.Support;
@@ -30,6 +31,20 @@ public sealed class TurnTakingTests
         var turn = await harness.SendAsync("c1", "@ノクス と @クラリス に聞きたい");
 
         Assert.Equal(["nox", "clarisse"], turn.Speakers);
+    }
+
+    [Fact]
+    public async Task A_character_deleted_since_it_joined_is_reported_and_the_turn_lists_each_reply_once()
+    {
+        await using var harness = await StartAsync();
+        await harness.CreateAsync("c1", Trio, maxAutoTurns: 0);
+        await harness.Silo.GetGrain<ICharacterGrain>("nox").Delete("admin");
+
+        var turn = await harness.SendAsync("c1", "順番に答えて", ["lumina", "nox"]);
+
+        Assert.Equal(["lumina"], turn.Speakers);
+        Assert.Equal(ConversationErrorCodes.CharacterMissing, Assert.Single(turn.Errors).Code);
+        Assert.Equal(turn.Replies.Select(r => r.Id), turn.Completed.ReplyIds);
     }
 
     [Fact]
