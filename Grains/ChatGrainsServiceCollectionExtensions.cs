@@ -33,8 +33,8 @@ public static class ChatGrainsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddLlmGateway(configuration.GetSection(LlmOptions.SectionName));
-        services.AddSingleton(Options.Create(Checked(configuration.GetSection(ConversationOptions.SectionName).Get<ConversationOptions>(Strict) ?? new(), o => o.Validate())));
-        services.AddSingleton(Options.Create(Checked(configuration.GetSection(PromptOptions.SectionName).Get<PromptOptions>(Strict) ?? new(), o => o.Validate())));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(ConversationOptions.SectionName).GetStrict<ConversationOptions>(), o => o.Validate())));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(PromptOptions.SectionName).GetStrict<PromptOptions>(), o => o.Validate())));
         services.AddCharacterCards(cards => configuration.GetSection(CharacterCardOptions.SectionName).Bind(cards, Strict));
         services.TryAddSingleton<IPromptBuilder, HandlebarsPromptBuilder>();
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
@@ -42,15 +42,15 @@ public static class ChatGrainsServiceCollectionExtensions
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
         services.AddGrowth(configuration.GetSection(GrowthOptions.SectionName));
-        var auth = Checked(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>(Strict) ?? new(), o => o.Validate());
+        var auth = Checked(configuration.GetSection(AuthOptions.SectionName).GetStrict<AuthOptions>(), o => o.Validate());
         services.AddSingleton(Options.Create(auth));
-        services.AddSingleton(Options.Create(Checked(configuration.GetSection(QuotaOptions.SectionName).Get<QuotaOptions>(Strict) ?? new(), o => o.Validate())));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(QuotaOptions.SectionName).GetStrict<QuotaOptions>(), o => o.Validate())));
         services.AddSingleton(Options.Create(new PasswordHasherOptions { IterationCount = auth.PasswordHashIterations }));
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<AccountService>();
         services.AddDialogueStyle(configuration.GetSection(DialogueStyleOptions.SectionName));
         services.AddEmbeddings(configuration.GetSection(EmbeddingOptions.SectionName));
-        services.AddSingleton(Options.Create(Checked(configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>(Strict) ?? new(), o => o.Validate())));
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(KnowledgeOptions.SectionName).GetStrict<KnowledgeOptions>(), o => o.Validate())));
         return services;
     }
 

@@ -15,7 +15,7 @@ public static class EmotionServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        var options = section.Get<EmotionOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new();
+        var options = section.GetStrict<EmotionOptions>();
         options.Validate();
         services.TryAddSingleton(EmotionLexicon.Default);
         services.TryAddSingleton(sp => new EmotionEngine(options, sp.GetRequiredService<EmotionLexicon>(), sp.GetRequiredService<TimeProvider>()));

@@ -14,7 +14,7 @@ public static class GrowthServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        var options = section.Get<GrowthOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new();
+        var options = section.GetStrict<GrowthOptions>();
         services.TryAddSingleton(new GrowthTracker(options));
         return services;
     }

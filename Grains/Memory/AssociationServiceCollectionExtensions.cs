@@ -15,13 +15,11 @@ public static class AssociationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(AssociationOptions.SectionName).Get<AssociationOptions>(Strict) ?? new();
+        var options = configuration.GetSection(AssociationOptions.SectionName).GetStrict<AssociationOptions>();
         options.Validate();
-        var extractor = new ConceptExtractor(configuration.GetSection(ConceptExtractorOptions.SectionName).Get<ConceptExtractorOptions>(Strict));
+        var extractor = new ConceptExtractor(configuration.GetSection(ConceptExtractorOptions.SectionName).GetStrict<ConceptExtractorOptions>());
         services.TryAddSingleton(options);
         services.TryAddSingleton(extractor);
         return services;
     }
-
-    private static void Strict(BinderOptions options) => options.ErrorOnUnknownConfiguration = true;
 }

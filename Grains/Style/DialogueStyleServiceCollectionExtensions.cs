@@ -15,7 +15,7 @@ public static class DialogueStyleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        var options = section.Get<DialogueStyleOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new();
+        var options = section.GetStrict<DialogueStyleOptions>();
         options.Validate();
         services.TryAddSingleton(StyleFeedbackRules.Default);
         services.TryAddSingleton(sp => new DialogueStyleAdapter(options, sp.GetRequiredService<IReadOnlyList<StyleFeedbackRule>>()));
