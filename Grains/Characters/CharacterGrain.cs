@@ -24,7 +24,7 @@ public sealed partial class CharacterGrain(
     TimeProvider time,
     ILogger<CharacterGrain> logger) : Grain, ICharacterGrain
 {
-    private Task _writes = Task.CompletedTask;
+    private WriteBehindQueue? _writeQueue;
     private AssociationGraph? _graph;
     private bool _graphUnsaved;
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
@@ -131,7 +131,7 @@ public sealed partial class CharacterGrain(
         await avatar.ClearStateAsync();
         // Writes behind land first, so none brings a cleared state back; no new one starts (they come from calls that
         // do not interleave with this one).
-        await _writes;
+        await Writes.DrainAsync();
         await emotion.ClearStateAsync();
         await associations.ClearStateAsync();
         await growth.ClearStateAsync();
@@ -226,7 +226,7 @@ public sealed partial class CharacterGrain(
             WriteGraphBehind();
         }
 
-        return _writes;
+        return Writes.DrainAsync();
     }
 
     private static void ValidatePng(byte[] png)
@@ -305,16 +305,15 @@ public sealed partial class CharacterGrain(
         }
     }
 
-    /// <summary>
-    /// Written behind, in order, one write at a time: a reply must not wait on the disk for its character's mood or
-    /// memory, and a crash loses at most the last few changes. A failed write is logged; the state stays in memory
-    /// and is written with the next change.
-    /// </summary>
-    private void WriteBehind(string what, Func<Task> write) => _writes = WriteAfterAsync(_writes, what, write);
+    private WriteBehindQueue Writes => _writeQueue ??= new WriteBehindQueue(RunInBackground);
 
-    private async Task WriteAfterAsync(Task previous, string what, Func<Task> write)
+    /// <summary>
+    /// Emotions, associations and growth are written behind (<see cref="WriteBehindQueue"/>): a reply must not wait on
+    /// the disk for its character's mood or memory. A failed write is logged here; the state stays in memory and is
+    /// written with the next change.
+    /// </summary>
+    private void WriteBehind(string what, Func<Task> write) => Writes.Enqueue(async () =>
     {
-        await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             await write();
@@ -323,7 +322,7 @@ public sealed partial class CharacterGrain(
         {
             LogNotSaved(ex, what, Id);
         }
-    }
+    });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the {What} of character {CharacterId}; they stay in memory and are saved with the next change")]
     private partial void LogNotSaved(Exception exception, string what, string characterId);

@@ -19,7 +19,7 @@ public sealed class UserGrain(
     TimeProvider time) : Grain, IUserGrain
 {
     private readonly AuthOptions _auth = authOptions.Value;
-    private Task _styleWrite = Task.CompletedTask;
+    private WriteBehindQueue? _writeQueue;
     private bool _styleWriteQueued;
 
     private string Id => GetPrimaryKeyString();
@@ -314,7 +314,7 @@ public sealed class UserGrain(
             return;
         }
 
-        await _styleWrite.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await Writes.DrainAsync();
         await style.ClearStateAsync();
         await state.ClearStateAsync();
         await Directory.Remove(Id);
@@ -335,14 +335,14 @@ public sealed class UserGrain(
         }
 
         _styleWriteQueued = true;
-        var previous = _styleWrite;
-        _styleWrite = RunInBackground(async _ =>
+        Writes.Enqueue(async () =>
         {
-            await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
             _styleWriteQueued = false;
             await style.WriteStateAsync(CancellationToken.None);
         });
     }
+
+    private WriteBehindQueue Writes => _writeQueue ??= new WriteBehindQueue(RunInBackground);
 
     private DialogueStyleView StyleView(DialogueStyle current) => new(
         current.Formality,
