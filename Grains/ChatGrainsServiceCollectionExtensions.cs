@@ -23,7 +23,7 @@ public static class ChatGrainsServiceCollectionExtensions
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
     /// ("Auth"), token quotas ("Quotas"), dialogue style ("DialogueStyle"), emotions ("Emotions"), associative memory
-    /// ("Associations", "Concepts"), growth ("Growth"), the
+    /// ("Associations", "Concepts"), long-term memories ("LongTermMemory"), growth ("Growth"), the
     /// embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
@@ -50,6 +50,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.AddDialogueStyle(configuration.GetSection(DialogueStyleOptions.SectionName));
         services.AddEmbeddings(configuration.GetSection(EmbeddingOptions.SectionName));
+        services.AddLongTermMemory(configuration.GetSection(LongTermMemoryOptions.SectionName));
         services.AddSingleton(Options.Create(Checked(configuration.GetSection(KnowledgeOptions.SectionName).GetStrict<KnowledgeOptions>(), o => o.Validate())));
         return services;
     }

@@ -2,7 +2,7 @@ using LlmMultiChat.Grains.Growth;
 
 namespace LlmMultiChat.Grains.Characters;
 
-/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona, avatar, emotions, associative memory and growth.</summary>
+/// <summary>One character (key: the character id, e.g. "lumina"): its versioned persona, avatar, emotions, associative memory, long-term memories of its users and growth.</summary>
 public interface ICharacterGrain : IGrainWithStringKey
 {
     /// <summary>The current profile, or null when the character does not exist (or was deleted).</summary>
@@ -60,6 +60,22 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// <exception cref="ArgumentOutOfRangeException">Depth, threshold (0..1) or maxNodes is outside what the graph allows.</exception>
     [AlwaysInterleave]
     Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes);
+
+    /// <summary>
+    /// Considers a statement <paramref name="userId"/> made to the character: it is kept as a long-term memory of that
+    /// user when it is worth keeping (not small talk or a question, and important enough: new, or felt strongly).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
+    Task Remember(string userId, string text, string sourceMessageId);
+
+    /// <summary>
+    /// The character's memories of <paramref name="userId"/> (never another user's) relevant to
+    /// <paramref name="query"/>, ranked by relevance, importance and recency, best first; empty when the character
+    /// does not exist.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Count is below 1 or above the configured maximum.</exception>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<RecalledMemory>> Recall(string userId, string query, int count);
 
     /// <summary>Counts one KPI event (a rating of its reply, a conversation turn it replied in, ...) toward its growth.</summary>
     /// <returns>The growth after it, with the levels the event reached.</returns>

@@ -9,7 +9,7 @@ namespace LlmMultiChat.Grains.Characters;
 
 /// <summary>
 /// A character: its persona (every change kept as a version, with who made it), visibility, avatar, emotions,
-/// associative memory and growth. Emotions, memory and growth change with every message or rating, so they live in
+/// associative memory, long-term memories of its users and growth. Emotions, memories and growth change with every message or rating, so they live in
 /// memory and are written behind.
 /// </summary>
 public sealed partial class CharacterGrain(
@@ -18,9 +18,15 @@ public sealed partial class CharacterGrain(
     [PersistentState("emotion")] IPersistentState<CharacterEmotionState> emotion,
     [PersistentState("associations")] IPersistentState<CharacterAssociationState> associations,
     [PersistentState("growth")] IPersistentState<GrowthState> growth,
+    [PersistentState("memories")] IPersistentState<CharacterMemoryState> memories,
     EmotionEngine emotions,
+    EmotionLexicon lexicon,
     GrowthTracker growthTracker,
     AssociationOptions associationOptions,
+    StatementFilter statements,
+    IEmbedder embedder,
+    ImportanceScorer importance,
+    LongTermMemoryOptions memoryOptions,
     TimeProvider time,
     ILogger<CharacterGrain> logger) : Grain, ICharacterGrain
 {
@@ -28,6 +34,8 @@ public sealed partial class CharacterGrain(
     private AssociationGraph? _graph;
     private bool _graphUnsaved;
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
+    private Task<MemoryBank>? _memoryBank;
+    private bool _memoriesUnsaved;
 
     /// <summary>The largest avatar accepted, in bytes.</summary>
     public const int MaxAvatarBytes = 8 << 20;
@@ -135,8 +143,11 @@ public sealed partial class CharacterGrain(
         await emotion.ClearStateAsync();
         await associations.ClearStateAsync();
         await growth.ClearStateAsync();
+        await memories.ClearStateAsync();
         _graph = null;
         _graphUnsaved = false;
+        _memoryBank = null;
+        _memoriesUnsaved = false;
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).Remove(Id);
     }
@@ -205,6 +216,50 @@ public sealed partial class CharacterGrain(
         return Task.FromResult<AssociationView?>(new AssociationView(start, depth, threshold, nodes, edges));
     }
 
+    public async Task Remember(string userId, string text, string sourceMessageId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceMessageId);
+        _ = Current();
+        var statement = text.Trim();
+        if (!statements.WorthRemembering(statement))
+        {
+            return;
+        }
+
+        var vector = await embedder.EmbedAsync(statement, CancellationToken.None);
+        var bank = await MemoryBankAsync();
+        var novelty = importance.Novelty(bank.Nearest(userId, vector, memoryOptions.Importance.NoveltyNeighbours));
+        // Relatedness (links to what is already known) is left at 0 until the graph feeds it: docs/decisions.md §9.
+        var score = importance.Score(lexicon.Appraise(statement).Valence, novelty, relatedness: 0);
+        if (score < memoryOptions.KeepAtLeast)
+        {
+            return;
+        }
+
+        bank.Add(new LongTermMemory(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), userId, statement, sourceMessageId, score, time.GetUtcNow(), embedder.Model, vector));
+        _memoriesUnsaved = true;
+        WriteBehind("memories", WriteMemoriesAsync);
+    }
+
+    public async Task<IReadOnlyList<RecalledMemory>> Recall(string userId, string query, int count)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, memoryOptions.MaxRecall);
+        if (!state.State.Exists || string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var vector = await embedder.EmbedAsync(query, CancellationToken.None);
+        var bank = await MemoryBankAsync();
+        return [.. bank.Recall(userId, vector, count, time.GetUtcNow())
+            .Select(r => new RecalledMemory(r.Memory.Id, r.Memory.Text, r.Memory.SourceMessageId, r.Memory.Importance, Math.Round(r.Relevance, 4), Math.Round(r.Score, 4), r.Memory.CreatedAt))];
+    }
+
     public Task<GrowthProgress> RecordGrowth(GrowthKpi kpi)
     {
         _ = Current();
@@ -224,6 +279,12 @@ public sealed partial class CharacterGrain(
         if (_graphUnsaved)
         {
             WriteGraphBehind();
+        }
+
+        // Memories embedded again for a new model are saved, so the next activation need not embed them again.
+        if (_memoriesUnsaved)
+        {
+            WriteBehind("memories", WriteMemoriesAsync);
         }
 
         return Writes.DrainAsync();
@@ -305,10 +366,54 @@ public sealed partial class CharacterGrain(
         }
     }
 
+    /// <summary>
+    /// The memories, loaded on first use; shared as a task because recalls interleave and may ask while it loads.
+    /// Memories embedded by another model than the current one are embedded again (one batch), so the bank holds
+    /// one vector space only.
+    /// </summary>
+    private Task<MemoryBank> MemoryBankAsync() => _memoryBank ??= LoadMemoryBankAsync();
+
+    private async Task<MemoryBank> LoadMemoryBankAsync()
+    {
+        var saved = memories.State.Memories;
+        var stale = saved.Where(m => m.Model != embedder.Model).ToList();
+        if (stale.Count == 0)
+        {
+            return new MemoryBank(saved, memoryOptions);
+        }
+
+        var vectors = await embedder.EmbedAsync([.. stale.Select(m => m.Text)], CancellationToken.None);
+        var again = stale.Select((m, i) => m with { Model = embedder.Model, Vector = vectors[i] }).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _memoriesUnsaved = true;
+        return new MemoryBank(saved.Select(m => again.GetValueOrDefault(m.Id, m)), memoryOptions);
+    }
+
+    /// <summary>Like the graph, snapshotted when its write's turn comes: memories kept meanwhile go with this write.</summary>
+    private async Task WriteMemoriesAsync()
+    {
+        if (!_memoriesUnsaved || _memoryBank is null)
+        {
+            return;
+        }
+
+        var bank = await _memoryBank;
+        _memoriesUnsaved = false;
+        memories.State = new CharacterMemoryState { Memories = [.. bank.All] };
+        try
+        {
+            await memories.WriteStateAsync();
+        }
+        catch (GrainStorageException)
+        {
+            _memoriesUnsaved = true;
+            throw;
+        }
+    }
+
     private WriteBehindQueue Writes => _writeQueue ??= new WriteBehindQueue(RunInBackground);
 
     /// <summary>
-    /// Emotions, associations and growth are written behind (<see cref="WriteBehindQueue"/>): a reply must not wait on
+    /// Emotions, associations, memories and growth are written behind (<see cref="WriteBehindQueue"/>): a reply must not wait on
     /// the disk for its character's mood or memory. A failed write is logged here; the state stays in memory and is
     /// written with the next change.
     /// </summary>

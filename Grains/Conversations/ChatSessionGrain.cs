@@ -179,7 +179,7 @@ public sealed partial class ChatSessionGrain(
         _recent.Add(message);
         Remember(message);
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
-        Learn(conversation.Characters.Select(c => c.Id), content);
+        Learn(conversation.Characters.Select(c => c.Id), message);
         await ReactAsync(conversation, content);
         await AdaptStyleAsync(sender.Id, content);
 
@@ -388,7 +388,9 @@ public sealed partial class ChatSessionGrain(
 
             // The style of whoever sent the message being answered: in a room of several humans, the one asking.
             var style = await User(payer).Style();
-            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, seen ?? _history, EmotionTone: mood?.Tone, UserStyle: style.Instructions));
+            var history = seen ?? _history;
+            var memories = await RecallAsync(characterId, payer, history);
+            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, history, EmotionTone: mood?.Tone, Memories: memories, UserStyle: style.Instructions));
             var request = new LlmChatRequest(string.Empty, prompt.Messages, Stop: prompt.StopSequences);
             await foreach (var item in llm.StreamAsync(persona.Model, request, cancellationToken).WithCancellation(cancellationToken))
             {
@@ -455,7 +457,7 @@ public sealed partial class ChatSessionGrain(
         if (status != MessageStatus.Failed)
         {
             // A failed reply's text is a fallback line or a cut fragment, not something the character meant to say.
-            Learn([characterId], final.Content);
+            Learn([characterId], final);
         }
 
         await ChargeAsync(payer, usage is null ? tokensReceived : (long)usage.PromptTokens + usage.CompletionTokens);
@@ -587,28 +589,37 @@ public sealed partial class ChatSessionGrain(
     }
 
     /// <summary>
-    /// The characters learn the concepts of a stored message in message order, without anyone awaiting it but the
-    /// turn, before its complete_state (which also keeps the activation alive until they are done). A failed lesson
-    /// is logged: it must not fail the conversation.
+    /// The characters learn from a stored message in message order (its concepts; a human's message they also
+    /// consider remembering of that human), without anyone awaiting it but the turn, before its complete_state (which
+    /// also keeps the activation alive until they are done). A failed lesson is logged: it must not fail the
+    /// conversation.
     /// </summary>
-    private void Learn(IEnumerable<string> characterIds, string text) =>
-        _learning = LearnAfterAsync(_learning, [.. characterIds], text);
+    private void Learn(IEnumerable<string> characterIds, ChatMessage message) =>
+        _learning = LearnAfterAsync(_learning, [.. characterIds], message);
 
-    private async Task LearnAfterAsync(Task previous, List<string> characterIds, string text)
+    private async Task LearnAfterAsync(Task previous, List<string> characterIds, ChatMessage message)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
-        var said = concepts.Extract(text);
-        if (said.Count > 0)
-        {
-            await Task.WhenAll(characterIds.Select(id => LearnAsync(id, said)));
-        }
+        var said = concepts.Extract(message.Content);
+        // A character remembers what humans tell it, not what it says itself.
+        var told = message.SpeakerKind == SpeakerKind.Human ? message : null;
+        await Task.WhenAll(characterIds.Select(id => LearnAsync(id, said, told)));
     }
 
-    private async Task LearnAsync(string characterId, IReadOnlyList<string> said)
+    private async Task LearnAsync(string characterId, IReadOnlyList<string> said, ChatMessage? told)
     {
+        var character = GrainFactory.GetGrain<ICharacterGrain>(characterId);
         try
         {
-            await GrainFactory.GetGrain<ICharacterGrain>(characterId).LearnConcepts(said);
+            if (said.Count > 0)
+            {
+                await character.LearnConcepts(said);
+            }
+
+            if (told is not null)
+            {
+                await character.Remember(told.SpeakerId, told.Content, told.Id);
+            }
         }
         catch (KeyNotFoundException)
         {
@@ -618,6 +629,38 @@ public sealed partial class ChatSessionGrain(
         {
             LogLearningFailed(ex, Id, characterId);
         }
+    }
+
+    /// <summary>
+    /// What the speaker remembers of the human it answers that bears on the message being answered, as short lines
+    /// for the prompt; memories of messages the history already shows are left out. Null when there are none or
+    /// recalling failed (logged: a reply does not need memories to be given).
+    /// </summary>
+    private async Task<string?> RecallAsync(string characterId, string userId, IReadOnlyList<ChatMessage> history)
+    {
+        if (history.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = history.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<RecalledMemory> recalled;
+        try
+        {
+            // Enough more than needed that leaving out those shown still leaves MemoriesInPrompt if there are as many.
+            recalled = await GrainFactory.GetGrain<ICharacterGrain>(characterId)
+                .Recall(userId, history[^1].Content, _options.MemoriesInPrompt + history.Count(m => m.SpeakerId == userId));
+        }
+        catch (LlmException ex)
+        {
+            LogRecallFailed(ex, Id, characterId);
+            return null;
+        }
+
+        var lines = recalled.Where(m => !shown.Contains(m.SourceMessageId)).Take(_options.MemoriesInPrompt)
+            .Select(m => "- " + (m.Text.Length <= _options.MemoryMaxChars ? m.Text : string.Concat(m.Text.AsSpan(0, _options.MemoryMaxChars), "…")))
+            .ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
     /// <summary>
@@ -754,6 +797,9 @@ public sealed partial class ChatSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not learn from a message in conversation {ConversationId}")]
     private partial void LogLearningFailed(Exception exception, string conversationId, string characterId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: character {CharacterId} could not recall its memories; it replies without them")]
+    private partial void LogRecallFailed(Exception exception, string conversationId, string characterId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not count a {Kpi} from conversation {ConversationId} toward its growth")]
     private partial void LogGrowthFailed(Exception exception, string conversationId, string characterId, GrowthKpi kpi);

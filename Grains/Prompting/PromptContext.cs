@@ -10,7 +10,7 @@ namespace LlmMultiChat.Grains.Prompting;
 /// <param name="Humans">The humans in the conversation.</param>
 /// <param name="History">Recent messages, oldest first, ending with the message being answered.</param>
 /// <param name="EmotionTone">An instruction from the character's dominant emotion (filled by the memory issue; null until then).</param>
-/// <param name="Memories">What the character remembers that is relevant here (filled by the memory issue; null until then).</param>
+/// <param name="Memories">What the character remembers of the human it answers that bears on the message answered, as short lines; null when nothing.</param>
 /// <param name="UserStyle">How the human being answered likes to be spoken to: instruction lines from their dialogue style (none while it sits in the middle).</param>
 public sealed record PromptContext(
     string SpeakerId,

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LlmMultiChat.Grains.Memory;
+
+public static class LongTermMemoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// What characters' long-term memories need besides an <see cref="IEmbedder"/> (AddEmbeddings): the section "LongTermMemory", bound strictly and checked now, its scorer and its filter of small talk.
+    /// </summary>
+    public static IServiceCollection AddLongTermMemory(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        var options = section.GetStrict<LongTermMemoryOptions>();
+        options.Validate();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(new ImportanceScorer(options.Importance));
+        services.TryAddSingleton(new StatementFilter(options));
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+namespace LlmMultiChat.Grains.Memory;
+
+/// <summary>
+/// The long-term memories one character keeps, each user's in an index of its own, so no search over one user's
+/// memories can ever return another's. Not thread-safe: the owning grain's turns are single-threaded.
+/// </summary>
+public sealed class MemoryBank
+{
+    private readonly Dictionary<string, LongTermMemory> _memories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VectorIndex<string>> _indexes = new(StringComparer.Ordinal);
+    private readonly LongTermMemoryOptions _options;
+
+    public MemoryBank(IEnumerable<LongTermMemory> memories, LongTermMemoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(memories);
+        _options = options;
+        foreach (var memory in memories)
+        {
+            Add(memory);
+        }
+    }
+
+    public IReadOnlyCollection<LongTermMemory> All => _memories.Values;
+
+    /// <summary>The similarities of the user's <paramref name="count"/> memories nearest to <paramref name="vector"/>, best first.</summary>
+    public IEnumerable<float> Nearest(string userId, float[] vector, int count) =>
+        _indexes.TryGetValue(userId, out var index) ? index.Search(vector, count).Select(m => m.Score) : [];
+
+    /// <summary>Keeps the memory; when its user then has more than the cap, drops the least important (the oldest at equal importance).</summary>
+    public void Add(LongTermMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        if (!_indexes.TryGetValue(memory.UserId, out var index))
+        {
+            index = new VectorIndex<string>(memory.Vector.Length);
+            _indexes.Add(memory.UserId, index);
+        }
+
+        index.Set(memory.Id, memory.Vector);
+        _memories[memory.Id] = memory;
+        if (index.Count > _options.MaxPerUser)
+        {
+            var weakest = _memories.Values.Where(m => m.UserId == memory.UserId).OrderBy(m => m.Importance).ThenBy(m => m.CreatedAt).First();
+            index.Remove(weakest.Id);
+            _memories.Remove(weakest.Id);
+        }
+    }
+
+    /// <summary>
+    /// The user's memories at least <see cref="LongTermMemoryOptions.MinRelevance"/> similar to the query, ranked by
+    /// relevance, importance and recency (weights in the options), best first.
+    /// </summary>
+    public IReadOnlyList<(LongTermMemory Memory, double Relevance, double Score)> Recall(string userId, float[] query, int count, DateTimeOffset now)
+    {
+        if (!_indexes.TryGetValue(userId, out var index))
+        {
+            return [];
+        }
+
+        return index.Search(query, index.Count, (float)_options.MinRelevance)
+            .Select(match =>
+            {
+                var memory = _memories[match.Key];
+                var recency = Math.Pow(0.5, Math.Max(0, (now - memory.CreatedAt) / _options.RecencyHalfLife));
+                var score = (_options.RelevanceWeight * match.Score) + (_options.ImportanceWeight * memory.Importance) + (_options.RecencyWeight * recency);
+                return (memory, (double)match.Score, score);
+            })
+            .OrderByDescending(r => r.score)
+            .Take(count)
+            .ToList();
+    }
+}
