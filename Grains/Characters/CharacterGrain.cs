@@ -238,7 +238,8 @@ public sealed partial class CharacterGrain(
             return;
         }
 
-        bank.Add(new LongTermMemory(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), userId, statement, sourceMessageId, score, time.GetUtcNow(), embedder.Model, vector));
+        var now = time.GetUtcNow();
+        bank.Add(new LongTermMemory(Guid.CreateVersion7(now).ToString("N"), userId, statement, sourceMessageId, score, now, embedder.Model, vector));
         _memoriesUnsaved = true;
         WriteBehind("memories", WriteMemoriesAsync);
     }
