@@ -44,6 +44,9 @@ public sealed partial class ChatSessionGrain(
     private readonly RecentMessages _recent = new(options.Value.RecentMessages);
     private Task _stateWrites = Task.CompletedTask;
     private Task _learning = Task.CompletedTask;
+    // Opens when the turn's first reply has its first token (or the turn ends): lessons wait for it, so learning never
+    // competes with the model call and the first token for the two cores a small machine has.
+    private TaskCompletionSource _lessonsMayStart = Opened();
     private IAsyncStream<ConversationEvent>? _stream;
     private EventBuffer? _events;
     private long _lastSeq;
@@ -179,6 +182,9 @@ public sealed partial class ChatSessionGrain(
         _recent.Add(message);
         Remember(message);
         await PublishAsync((seq, at) => new MessageCompleted(Id, seq, at, message));
+        // A gate left closed by a turn that never started (a failure after this point) must not hold lessons forever.
+        _lessonsMayStart.TrySetResult();
+        _lessonsMayStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Learn(conversation.Characters.Select(c => c.Id), message);
         await ReactAsync(conversation, content);
         await AdaptStyleAsync(sender.Id, content);
@@ -342,6 +348,7 @@ public sealed partial class ChatSessionGrain(
         }
 
         // Lessons never hold up a reply, but a finished turn has been learned from (what tests and followers rely on).
+        _lessonsMayStart.TrySetResult();
         await _learning.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         // After the last reply, so growth never delays one; before complete_state, so a finished turn has been counted.
         await Task.WhenAll(spoke.Select(id => GrowAsync(id, GrowthKpi.Conversation)));
@@ -398,6 +405,7 @@ public sealed partial class ChatSessionGrain(
                 {
                     case LlmToken token:
                         firstToken ??= time.GetElapsedTime(startedAt).TotalMilliseconds;
+                        _lessonsMayStart.TrySetResult();
                         tokensReceived++;
                         await EmitAsync(started.Id, filter.Push(token.Text), text);
                         break;
@@ -595,15 +603,23 @@ public sealed partial class ChatSessionGrain(
     /// conversation.
     /// </summary>
     private void Learn(IEnumerable<string> characterIds, ChatMessage message) =>
-        _learning = LearnAfterAsync(_learning, [.. characterIds], message);
+        _learning = LearnAfterAsync(_learning, _lessonsMayStart.Task, [.. characterIds], message);
 
-    private async Task LearnAfterAsync(Task previous, List<string> characterIds, ChatMessage message)
+    private async Task LearnAfterAsync(Task previous, Task mayStart, List<string> characterIds, ChatMessage message)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await mayStart;
         var said = concepts.Extract(message.Content);
         // A character remembers what humans tell it, not what it says itself.
         var told = message.SpeakerKind == SpeakerKind.Human ? message : null;
         await Task.WhenAll(characterIds.Select(id => LearnAsync(id, said, told)));
+    }
+
+    private static TaskCompletionSource Opened()
+    {
+        var opened = new TaskCompletionSource();
+        opened.SetResult();
+        return opened;
     }
 
     private async Task LearnAsync(string characterId, IReadOnlyList<string> said, ChatMessage? told)
