@@ -39,6 +39,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IPromptBuilder, HandlebarsPromptBuilder>();
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
+        services.TryAddSingleton<ISessionSummaryStore, MemorySessionSummaryStore>();
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
         services.AddGrowth(configuration.GetSection(GrowthOptions.SectionName));
