@@ -85,4 +85,17 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// <summary>The character's growth now; null when the character does not exist.</summary>
     [AlwaysInterleave]
     Task<GrowthProgress?> Growth();
+
+    /// <summary>
+    /// Every memory the character keeps of <paramref name="userId"/>, newest first (a listing, not a recall: relevance
+    /// 0, score = importance); empty when the character does not exist.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<RecalledMemory>> MemoriesOf(string userId);
+
+    /// <summary>Forgets one memory of <paramref name="userId"/>, stored when this returns; false when the character keeps no such memory of that user.</summary>
+    Task<bool> Forget(string userId, string memoryId);
+
+    /// <summary>Forgets everything the character keeps of <paramref name="userId"/> (their memories), stored when this returns; returns how many memories.</summary>
+    Task<int> ForgetUser(string userId);
 }

@@ -449,4 +449,47 @@ public sealed partial class CharacterGrain(
         return GrainFactory.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key)
             .Upsert(new CharacterSummary(Id, persona.Name, persona.Aliases, state.State.OwnerId, state.State.Visibility));
     }
+
+    public async Task<IReadOnlyList<RecalledMemory>> MemoriesOf(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!state.State.Exists)
+        {
+            return [];
+        }
+
+        var bank = await MemoryBankAsync();
+        return [.. bank.Of(userId).Select(m => new RecalledMemory(m.Id, m.Text, m.SourceMessageId, m.Importance, 0, m.Importance, m.CreatedAt))];
+    }
+
+    public async Task<bool> Forget(string userId, string memoryId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(memoryId);
+        return state.State.Exists && await ForgetNowAsync(bank => bank.Remove(userId, memoryId) ? 1 : 0) == 1;
+    }
+
+    public async Task<int> ForgetUser(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        // Memories are the only per-user state a character holds: emotions, the graph and growth are not keyed by user.
+        return state.State.Exists ? await ForgetNowAsync(bank => bank.RemoveUser(userId)) : 0;
+    }
+
+    /// <summary>
+    /// Removes memories and stores the bank before returning, behind every write already queued (drained first, so none
+    /// of them runs after this one); a failed write throws, so a caller erasing data learns it is not gone yet.
+    /// </summary>
+    private async Task<int> ForgetNowAsync(Func<MemoryBank, int> remove)
+    {
+        var removed = remove(await MemoryBankAsync());
+        if (removed > 0)
+        {
+            _memoriesUnsaved = true;
+            await Writes.DrainAsync();
+            await WriteMemoriesAsync();
+        }
+
+        return removed;
+    }
 }

@@ -46,6 +46,43 @@ public sealed class MemoryBank
         }
     }
 
+    /// <summary>Drops the memory's vector; a user's index goes with their last memory.</summary>
+    private void RemoveFromIndex(LongTermMemory memory)
+    {
+        var index = _indexes[memory.UserId];
+        index.Remove(memory.Id);
+        if (index.Count == 0)
+        {
+            _indexes.Remove(memory.UserId);
+        }
+    }
+
+    /// <summary>Every memory of the user, newest first.</summary>
+    public IReadOnlyList<LongTermMemory> Of(string userId) =>
+        [.. _memories.Values.Where(m => m.UserId == userId).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal)];
+
+    /// <summary>Removes the memory when it is <paramref name="userId"/>'s; false when there is no such memory of that user.</summary>
+    public bool Remove(string userId, string memoryId)
+    {
+        if (!_memories.TryGetValue(memoryId, out var memory) || memory.UserId != userId)
+        {
+            return false;
+        }
+
+        _memories.Remove(memoryId);
+        RemoveFromIndex(memory);
+        return true;
+    }
+
+    /// <summary>Removes every memory of the user; returns how many.</summary>
+    public int RemoveUser(string userId)
+    {
+        var ids = _memories.Values.Where(m => m.UserId == userId).Select(m => m.Id).ToList();
+        ids.ForEach(id => _memories.Remove(id));
+        _indexes.Remove(userId);
+        return ids.Count;
+    }
+
     /// <summary>
     /// The user's memories at least <see cref="LongTermMemoryOptions.MinRelevance"/> similar to the query, ranked by
     /// relevance, importance and recency (weights in the options), best first.
