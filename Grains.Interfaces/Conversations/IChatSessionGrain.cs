@@ -55,4 +55,13 @@ public interface IChatSessionGrain : IGrainWithStringKey
 
     /// <summary>Deletes the conversation, its messages and their feedback.</summary>
     Task Delete(string userId);
+
+    /// <summary>
+    /// Erases a human who is not the owner (their account is being erased): they leave, what they said and the
+    /// replies of the turns they started are redacted (<see cref="IConversationLog.EraseHumanAsync"/>), their ratings here
+    /// are deleted, and the events kept for resuming are dropped (a resuming client gets a resync). Also for a
+    /// conversation they already left. Returns how many messages were redacted; 0 when the conversation does not exist.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The user owns the conversation (delete it instead).</exception>
+    Task<int> EraseHuman(string userId);
 }

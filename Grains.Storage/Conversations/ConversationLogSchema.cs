@@ -5,13 +5,14 @@ namespace LlmMultiChat.Grains.Storage.Conversations;
 
 /// <summary>
 /// The conversation log's tables: one row per message, keyed by conversation and index (its UNIQUE id is indexed
-/// too, for lookups by message id); from version 2 one row per rating, keyed by message and user.
+/// too, for lookups by message id); from version 2 one row per rating, keyed by message and user; from version 3
+/// indexes by human speaker and by rater, so a user's messages and ratings are found for export and erasure.
 /// </summary>
 public sealed class ConversationLogSchema : ISqliteSchema
 {
     public string ModuleName => "conversations";
 
-    public int Version => 2;
+    public int Version => 3;
 
     public void Upgrade(SqliteConnection connection, SqliteTransaction transaction, int fromVersion)
     {
@@ -50,6 +51,14 @@ public sealed class ConversationLogSchema : ISqliteSchema
                     PRIMARY KEY (message_id, user_id)
                 ) WITHOUT ROWID;
                 CREATE INDEX message_feedback_conversation ON message_feedback (conversation_id);
+                """);
+        }
+
+        if (fromVersion < 3)
+        {
+            SqliteDatabase.Execute(connection, transaction, """
+                CREATE INDEX conversation_messages_human ON conversation_messages (speaker_id) WHERE speaker_kind = 'Human';
+                CREATE INDEX message_feedback_user ON message_feedback (user_id);
                 """);
         }
     }

@@ -124,29 +124,8 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<MessageFeedback>> FeedbackAsync(string messageId, CancellationToken cancellationToken)
-    {
-        using var connection = database.OpenConnection();
-        using var command = Command(connection, null, """
-            SELECT message_id, user_id, conversation_id, character_id, rating, rated_at
-            FROM message_feedback WHERE message_id = $message ORDER BY user_id;
-            """);
-        command.Parameters.AddWithValue("$message", messageId);
-        using var reader = command.ExecuteReader();
-        var feedback = new List<MessageFeedback>();
-        while (reader.Read())
-        {
-            feedback.Add(new MessageFeedback(
-                MessageId: reader.GetString(0),
-                UserId: reader.GetString(1),
-                ConversationId: reader.GetString(2),
-                CharacterId: reader.GetString(3),
-                Rating: Enum.Parse<FeedbackRating>(reader.GetString(4)),
-                RatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
-        }
-
-        return Task.FromResult<IReadOnlyList<MessageFeedback>>(feedback);
-    }
+    public Task<IReadOnlyList<MessageFeedback>> FeedbackAsync(string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageFeedback>>(ReadFeedback("message_id = $key ORDER BY user_id", messageId));
 
     /// <summary>Messages and their feedback go in one transaction, so no rating outlives its message.</summary>
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -161,6 +140,83 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
                 return command.ExecuteNonQuery();
             },
             cancellationToken);
+
+    public Task<IReadOnlyList<string>> ConversationsOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, """
+            SELECT conversation_id FROM conversation_messages WHERE speaker_kind = 'Human' AND speaker_id = $user
+            UNION SELECT conversation_id FROM message_feedback WHERE user_id = $user
+            ORDER BY 1;
+            """);
+        command.Parameters.AddWithValue("$user", userId);
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(ids);
+    }
+
+    public Task<IReadOnlyList<MessageFeedback>> FeedbackByAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageFeedback>>(ReadFeedback("user_id = $key ORDER BY rated_at, message_id", userId));
+
+    /// <summary>The turns the human started are found before their messages lose their speaker, in the same transaction.</summary>
+    public Task<int> EraseHumanAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                using var replies = Command(connection, transaction, """
+                    UPDATE conversation_messages SET content = ''
+                    WHERE conversation_id = $conversation AND speaker_kind = 'Character'
+                      AND (SELECT h.speaker_id FROM conversation_messages h
+                           WHERE h.conversation_id = $conversation AND h.speaker_kind = 'Human' AND h.idx < conversation_messages.idx
+                           ORDER BY h.idx DESC LIMIT 1) = $user;
+                    """);
+                using var said = Command(connection, transaction, """
+                    UPDATE conversation_messages SET speaker_id = $erasedId, speaker_name = $erasedName, content = ''
+                    WHERE conversation_id = $conversation AND speaker_kind = 'Human' AND speaker_id = $user;
+                    """);
+                using var ratings = Command(connection, transaction, "DELETE FROM message_feedback WHERE conversation_id = $conversation AND user_id = $user;");
+                foreach (var command in new[] { replies, said, ratings })
+                {
+                    command.Parameters.AddWithValue("$conversation", conversationId);
+                    command.Parameters.AddWithValue("$user", userId);
+                }
+
+                said.Parameters.AddWithValue("$erasedId", ErasedHuman.Id);
+                said.Parameters.AddWithValue("$erasedName", ErasedHuman.Name);
+                var redacted = replies.ExecuteNonQuery() + said.ExecuteNonQuery();
+                ratings.ExecuteNonQuery();
+                return redacted;
+            },
+            cancellationToken);
+
+    private List<MessageFeedback> ReadFeedback(string where, string key)
+    {
+        using var connection = database.OpenConnection();
+        using var command = Command(connection, null, $"""
+            SELECT message_id, user_id, conversation_id, character_id, rating, rated_at
+            FROM message_feedback WHERE {where};
+            """);
+        command.Parameters.AddWithValue("$key", key);
+        using var reader = command.ExecuteReader();
+        var feedback = new List<MessageFeedback>();
+        while (reader.Read())
+        {
+            feedback.Add(new MessageFeedback(
+                MessageId: reader.GetString(0),
+                UserId: reader.GetString(1),
+                ConversationId: reader.GetString(2),
+                CharacterId: reader.GetString(3),
+                Rating: Enum.Parse<FeedbackRating>(reader.GetString(4)),
+                RatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return feedback;
+    }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {

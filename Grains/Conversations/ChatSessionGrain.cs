@@ -71,9 +71,7 @@ public sealed partial class ChatSessionGrain(
 
         _nextIndex = await log.NextIndexAsync(Id, cancellationToken);
         await log.FailUnfinishedAsync(Id, "The reply was cut off: the server stopped while it was being generated.", time.GetUtcNow(), cancellationToken);
-        var newest = await log.ReadAsync(Id, null, Math.Max(_options.HistoryWindow, _options.RecentMessages), cancellationToken);
-        _recent.Load(newest);
-        _history.AddRange(newest.TakeLast(_options.HistoryWindow));
+        await LoadRecentAsync(cancellationToken);
         _lastCharacterId = _history.LastOrDefault(m => m.SpeakerKind == SpeakerKind.Character)?.SpeakerId;
     }
 
@@ -837,4 +835,40 @@ public sealed partial class ChatSessionGrain(
     }
 
     private sealed record Reply(string MessageId, string SpeakerId, MessageStatus Status, string Text, string? HandOverTo);
+
+    public async Task<int> EraseHuman(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!state.State.Exists)
+        {
+            return 0;
+        }
+
+        if (userId == state.State.OwnerId)
+        {
+            throw new InvalidOperationException($"User {userId} owns conversation {Id}; it is deleted, not redacted.");
+        }
+
+        // No reply of theirs is written after the redaction.
+        await StopTurnAsync();
+        if (state.State.Humans.Any(h => h.Id == userId))
+        {
+            await ChangeStateAsync(s => s.Humans.RemoveAll(h => h.Id == userId));
+        }
+
+        var redacted = await log.EraseHumanAsync(Id, userId, CancellationToken.None);
+        await LoadRecentAsync(CancellationToken.None);
+        _events = new EventBuffer(_options.EventBufferSize, _lastSeq + 1);
+        await User(userId).LeftConversation(Id);
+        return redacted;
+    }
+
+    /// <summary>The newest messages as the log holds them, into the page cache and the prompt history.</summary>
+    private async Task LoadRecentAsync(CancellationToken cancellationToken)
+    {
+        var newest = await log.ReadAsync(Id, null, Math.Max(_options.HistoryWindow, _options.RecentMessages), cancellationToken);
+        _recent.Load(newest);
+        _history.Clear();
+        _history.AddRange(newest.TakeLast(_options.HistoryWindow));
+    }
 }

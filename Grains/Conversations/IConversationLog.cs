@@ -32,4 +32,17 @@ public interface IConversationLog
 
     /// <summary>Deletes a conversation's messages and their feedback.</summary>
     Task DeleteAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The conversations the user said something in or rated a reply of, whether or not they are still in them; ordered by id.</summary>
+    Task<IReadOnlyList<string>> ConversationsOfAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Every rating the user made, in any conversation, oldest first.</summary>
+    Task<IReadOnlyList<MessageFeedback>> FeedbackByAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Redacts a human from a conversation: their messages get <see cref="ErasedHuman"/> as speaker and empty content,
+    /// the characters' replies in the turns they started (up to the next human message) get empty content, and their
+    /// ratings there are deleted. Rows keep their index. Returns how many messages were redacted.
+    /// </summary>
+    Task<int> EraseHumanAsync(string conversationId, string userId, CancellationToken cancellationToken);
 }

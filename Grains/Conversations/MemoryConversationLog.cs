@@ -145,4 +145,89 @@ public sealed class MemoryConversationLog : IConversationLog
 
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<string>> ConversationsOfAsync(string userId, CancellationToken cancellationToken)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (conversationId, log) in _conversations)
+        {
+            lock (log)
+            {
+                if (log.Values.Any(m => IsSaidBy(m, userId)))
+                {
+                    ids.Add(conversationId);
+                }
+            }
+        }
+
+        ids.UnionWith(FeedbackBy(userId).Select(f => f.ConversationId));
+        return Task.FromResult<IReadOnlyList<string>>([.. ids]);
+    }
+
+    public Task<IReadOnlyList<MessageFeedback>> FeedbackByAsync(string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MessageFeedback>>([.. FeedbackBy(userId).OrderBy(f => f.RatedAt).ThenBy(f => f.MessageId, StringComparer.Ordinal)]);
+
+    public Task<int> EraseHumanAsync(string conversationId, string userId, CancellationToken cancellationToken)
+    {
+        foreach (var ratings in _feedback.Values)
+        {
+            lock (ratings)
+            {
+                if (ratings.TryGetValue(userId, out var rating) && rating.ConversationId == conversationId)
+                {
+                    ratings.Remove(userId);
+                }
+            }
+        }
+
+        if (!_conversations.TryGetValue(conversationId, out var log))
+        {
+            return Task.FromResult(0);
+        }
+
+        lock (log)
+        {
+            var redacted = 0;
+            var inTheirTurn = false;
+            foreach (var message in log.Values.ToList())
+            {
+                if (message.SpeakerKind == SpeakerKind.Human)
+                {
+                    inTheirTurn = message.SpeakerId == userId;
+                }
+
+                if (IsSaidBy(message, userId))
+                {
+                    log[message.Index] = message with { SpeakerId = ErasedHuman.Id, SpeakerName = ErasedHuman.Name, Content = string.Empty };
+                    redacted++;
+                }
+                else if (inTheirTurn && message.SpeakerKind == SpeakerKind.Character)
+                {
+                    log[message.Index] = message with { Content = string.Empty };
+                    redacted++;
+                }
+            }
+
+            return Task.FromResult(redacted);
+        }
+    }
+
+    private static bool IsSaidBy(ChatMessage message, string userId) => message.SpeakerKind == SpeakerKind.Human && message.SpeakerId == userId;
+
+    private List<MessageFeedback> FeedbackBy(string userId)
+    {
+        var found = new List<MessageFeedback>();
+        foreach (var ratings in _feedback.Values)
+        {
+            lock (ratings)
+            {
+                if (ratings.TryGetValue(userId, out var rating))
+                {
+                    found.Add(rating);
+                }
+            }
+        }
+
+        return found;
+    }
 }

@@ -1,14 +1,20 @@
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Memory;
 using Microsoft.Extensions.Options;
 
 namespace LlmMultiChat.Grains.Users;
 
 /// <summary>
 /// Account operations that span grains: registration (claim the names, then create the account), login by
-/// username or email, token routing, and erasing an account with everything it owns.
+/// username or email, token routing, and erasing an account with everything it owns and everything kept about it.
 /// </summary>
-public sealed class AccountService(IGrainFactory grains, PasswordHashing passwords, IOptions<AuthOptions> options)
+public sealed class AccountService(
+    IGrainFactory grains,
+    PasswordHashing passwords,
+    IOptions<AuthOptions> options,
+    IConversationLog log,
+    ISessionSummaryStore summaries)
 {
     private IUserDirectoryGrain Directory => grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key);
 
@@ -77,13 +83,17 @@ public sealed class AccountService(IGrainFactory grains, PasswordHashing passwor
     }
 
     /// <summary>
-    /// Erases an account: the conversations it owns are deleted, it leaves the others, its characters are
-    /// deleted, then the account itself. Each step can be repeated, so a failed erase can simply be run again.
+    /// Erases an account and what the system holds about it (docs/decisions.md §13): the conversations it owns are
+    /// deleted with their summaries; in every other conversation it said or rated something in (also those it left)
+    /// it is redacted; its characters are deleted; every character forgets it; its mid-term summaries go; then the
+    /// account, its sessions and its names. Each step can be repeated, so a failed erase can simply be run again.
     /// </summary>
     public async Task EraseAsync(string userId)
     {
         var user = grains.GetGrain<IUserGrain>(userId);
-        foreach (var conversationId in await user.Conversations().ConfigureAwait(false))
+        var conversationIds = (await user.Conversations().ConfigureAwait(false))
+            .Union(await log.ConversationsOfAsync(userId, CancellationToken.None).ConfigureAwait(false), StringComparer.Ordinal);
+        foreach (var conversationId in conversationIds)
         {
             var conversation = grains.GetGrain<IChatSessionGrain>(conversationId);
             var info = await conversation.Info().ConfigureAwait(false);
@@ -95,19 +105,30 @@ public sealed class AccountService(IGrainFactory grains, PasswordHashing passwor
             if (info.OwnerId == userId)
             {
                 await conversation.Delete(userId).ConfigureAwait(false);
+                await summaries.DeleteConversationAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
             }
-            else if (info.Humans.Any(h => h.Id == userId))
+            else
             {
-                await conversation.RemoveHuman(userId).ConfigureAwait(false);
+                await conversation.EraseHuman(userId).ConfigureAwait(false);
             }
         }
 
+        // Memories are per (character, user) with no index by user, so every character is asked.
         var characters = await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: null).ConfigureAwait(false);
-        foreach (var character in characters.Where(c => c.OwnerId == userId))
+        foreach (var character in characters)
         {
-            await grains.GetGrain<ICharacterGrain>(character.Id).Delete(userId).ConfigureAwait(false);
+            var grain = grains.GetGrain<ICharacterGrain>(character.Id);
+            if (character.OwnerId == userId)
+            {
+                await grain.Delete(userId).ConfigureAwait(false);
+            }
+            else
+            {
+                await grain.ForgetUser(userId).ConfigureAwait(false);
+            }
         }
 
+        await summaries.EraseUserAsync(userId, CancellationToken.None).ConfigureAwait(false);
         await user.Delete().ConfigureAwait(false);
     }
 }

@@ -138,7 +138,75 @@ public abstract class ConversationLogConformanceTests : IAsyncLifetime
         Assert.Null(await Log.FindAsync("c1-0", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_users_conversations_are_those_they_spoke_or_rated_in()
+    {
+        await Log.AppendAsync(Message("c1", 0, "hi"), CancellationToken.None);
+        await Log.AppendAsync(Message("c2", 0, "hi") with { SpeakerId = "bob" }, CancellationToken.None);
+        await Log.AppendAsync(Reply("c2", 1, "答え"), CancellationToken.None);
+        await Log.AppendAsync(Reply("c3", 0, "答え") with { SpeakerId = "alice" }, CancellationToken.None);
+        await Log.RateAsync(Rating("c2-1", "alice", FeedbackRating.Up, 1) with { ConversationId = "c2" }, CancellationToken.None);
+
+        Assert.Equal(["c1", "c2"], await Log.ConversationsOfAsync("alice", CancellationToken.None));
+        Assert.Equal(["c2"], await Log.ConversationsOfAsync("bob", CancellationToken.None));
+        Assert.Empty(await Log.ConversationsOfAsync("mallory", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_users_ratings_come_from_every_conversation_oldest_first()
+    {
+        var later = Rating("c1-0", "alice", FeedbackRating.Down, 5);
+        var earlier = Rating("c2-0", "alice", FeedbackRating.Up, 1) with { ConversationId = "c2" };
+        await Log.RateAsync(later, CancellationToken.None);
+        await Log.RateAsync(earlier, CancellationToken.None);
+        await Log.RateAsync(Rating("c1-0", "bob", FeedbackRating.Up, 2), CancellationToken.None);
+
+        Assert.Equal([earlier, later], await Log.FeedbackByAsync("alice", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Erasing_a_human_redacts_what_they_said_and_the_replies_of_their_turns_and_deletes_their_ratings_there()
+    {
+        ChatMessage[] messages =
+        [
+            Message("c1", 0, "bob speaks") with { SpeakerId = "bob", SpeakerName = "ボブ" },
+            Reply("c1", 1, "to bob"),
+            Message("c1", 2, "私の犬の名前はポチです"),
+            Reply("c1", 3, "ポチ！"),
+            Reply("c1", 4, "follow-up") with { SpeakerId = "nox" },
+            Message("c1", 5, "bob again") with { SpeakerId = "bob", SpeakerName = "ボブ" },
+            Reply("c1", 6, "to bob again"),
+        ];
+        foreach (var message in messages)
+        {
+            await Log.AppendAsync(message, CancellationToken.None);
+        }
+
+        await Log.AppendAsync(Message("c2", 0, "elsewhere"), CancellationToken.None);
+        await Log.RateAsync(Rating("c1-3", "alice", FeedbackRating.Up, 1), CancellationToken.None);
+        await Log.RateAsync(Rating("c1-3", "bob", FeedbackRating.Up, 2), CancellationToken.None);
+        await Log.RateAsync(Rating("c2-0", "alice", FeedbackRating.Up, 3) with { ConversationId = "c2" }, CancellationToken.None);
+
+        Assert.Equal(3, await Log.EraseHumanAsync("c1", "alice", CancellationToken.None));
+
+        var after = await Log.ReadAsync("c1", null, 100, CancellationToken.None);
+        Assert.Equal(
+            [
+                messages[0], messages[1],
+                messages[2] with { SpeakerId = ErasedHuman.Id, SpeakerName = ErasedHuman.Name, Content = string.Empty },
+                messages[3] with { Content = string.Empty }, messages[4] with { Content = string.Empty },
+                messages[5], messages[6],
+            ],
+            after);
+        Assert.Equal(["bob"], (await Log.FeedbackAsync("c1-3", CancellationToken.None)).Select(f => f.UserId));
+        Assert.Equal(["c2"], await Log.ConversationsOfAsync("alice", CancellationToken.None));
+        Assert.Equal("elsewhere", (await Log.FindAsync("c2-0", CancellationToken.None))!.Content);
+    }
+
     protected abstract Task<IConversationLog> CreateAsync();
+
+    private static ChatMessage Reply(string conversationId, long index, string content) =>
+        Message(conversationId, index, content) with { SpeakerKind = SpeakerKind.Character, SpeakerId = "lumina", SpeakerName = "ルミナ" };
 
     private static MessageFeedback Rating(string messageId, string userId, FeedbackRating rating, int second) =>
         new(messageId, "c1", "lumina", userId, rating, T0.AddSeconds(second));

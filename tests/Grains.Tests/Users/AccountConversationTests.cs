@@ -66,6 +66,37 @@ public sealed class AccountConversationTests
         await accounts.EraseAsync(alice.Id);
     }
 
+    [Fact]
+    public async Task Erasing_an_account_redacts_it_in_a_conversation_it_left_and_pages_show_the_redaction_at_once()
+    {
+        await using var harness = await ConversationHarness.StartAsync(CheapHashes);
+        var (alice, bob) = await RegisterAsync(harness, "alice", "bob");
+        await CreateAsync(harness, "shared", bob);
+        await harness.Conversation("shared").AddHuman(new ConversationMember(alice.Id, alice.Username));
+        await harness.SendAsync("shared", "ボブです", ["lumina"], userId: bob.Id);
+        await harness.SendAsync("shared", "アリスの秘密の話", ["lumina"], userId: alice.Id);
+        await harness.Conversation("shared").RemoveHuman(alice.Id);
+
+        await harness.Silo.Services.GetRequiredService<AccountService>().EraseAsync(alice.Id);
+
+        var messages = await harness.Conversation("shared").Messages(null, 50);
+        Assert.Equal(
+            [(bob.Id, "ボブです"), ("lumina", messages[1].Content), (ErasedHuman.Id, string.Empty), ("lumina", string.Empty)],
+            messages.Select(m => (m.SpeakerId, m.Content)));
+        Assert.NotEmpty(messages[1].Content);
+        Assert.Equal(ErasedHuman.Name, messages[2].SpeakerName);
+    }
+
+    [Fact]
+    public async Task The_owner_of_a_conversation_is_not_redacted_from_it()
+    {
+        await using var harness = await ConversationHarness.StartAsync(CheapHashes);
+        var (alice, _) = await RegisterAsync(harness, "alice", "bob");
+        await CreateAsync(harness, "owned", alice);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Conversation("owned").EraseHuman(alice.Id));
+    }
+
     private static async Task<(UserProfile, UserProfile)> RegisterAsync(ConversationHarness harness, string first, string second)
     {
         var accounts = harness.Silo.Services.GetRequiredService<AccountService>();

@@ -32,4 +32,11 @@ internal sealed class ReadCountingLog : IConversationLog
     public Task<IReadOnlyList<MessageFeedback>> FeedbackAsync(string messageId, CancellationToken cancellationToken) => _inner.FeedbackAsync(messageId, cancellationToken);
 
     public Task DeleteAsync(string conversationId, CancellationToken cancellationToken) => _inner.DeleteAsync(conversationId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ConversationsOfAsync(string userId, CancellationToken cancellationToken) => _inner.ConversationsOfAsync(userId, cancellationToken);
+
+    public Task<IReadOnlyList<MessageFeedback>> FeedbackByAsync(string userId, CancellationToken cancellationToken) => _inner.FeedbackByAsync(userId, cancellationToken);
+
+    public Task<int> EraseHumanAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
+        _inner.EraseHumanAsync(conversationId, userId, cancellationToken);
 }
