@@ -6,6 +6,7 @@ using LlmMultiChat.ApiHost.Hosting;
 using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.ApiHost.Hubs;
 using LlmMultiChat.ApiHost.Knowledge;
+using LlmMultiChat.ApiHost.Memories;
 using LlmMultiChat.ApiHost.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,10 +27,12 @@ app.MapChatHub();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapClusterApi();
 api.MapAccountsApi();
+api.MapPersonalDataApi();
 api.MapAdminApi();
 api.MapCharactersApi();
 api.MapConversationsApi();
 api.MapConversationEventsApi();
 api.MapKnowledgeApi();
+api.MapMemoriesApi();
 
 app.Run();

@@ -23,7 +23,7 @@ public static class ChatGrainsServiceCollectionExtensions
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
     /// ("Auth"), token quotas ("Quotas"), dialogue style ("DialogueStyle"), emotions ("Emotions"), associative memory
-    /// ("Associations", "Concepts"), long-term memories ("LongTermMemory"), growth ("Growth"), the
+    /// ("Associations", "Concepts"), long-term memories ("LongTermMemory"), mid-term memories ("MidTermMemory"), growth ("Growth"), the
     /// embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
@@ -40,6 +40,8 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         services.TryAddSingleton<ISessionSummaryStore, MemorySessionSummaryStore>();
+        services.AddSingleton(Options.Create(Checked(configuration.GetSection(MidTermMemoryOptions.SectionName).GetStrict<MidTermMemoryOptions>(), o => o.Validate())));
+        services.TryAddSingleton<UserMemories>();
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
         services.AddGrowth(configuration.GetSection(GrowthOptions.SectionName));

@@ -1,3 +1,4 @@
+using LlmMultiChat.ApiHost.Accounts;
 using LlmMultiChat.ApiHost.Auth;
 using LlmMultiChat.ApiHost.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -19,6 +20,7 @@ public static class ApiSetup
         services.AddApiAuthentication();
         services.AddApiRateLimits(configuration);
         services.AddSingleton<TokenQuotaFilter>();
+        services.AddSingleton<PersonalDataExport>();
 
         var cors = configuration.GetSection(ApiCorsOptions.SectionName).Get<ApiCorsOptions>(b => b.ErrorOnUnknownConfiguration = true) ?? new();
         services.AddCors(options => options.AddPolicy(ApiCorsOptions.PolicyName, policy => policy

@@ -1,0 +1,38 @@
+using LlmMultiChat.ApiHost.Characters;
+using LlmMultiChat.ApiHost.Memories;
+using LlmMultiChat.Grains.Conversations;
+
+namespace LlmMultiChat.ApiHost.Accounts;
+
+/// <summary>Everything the server holds about the caller (docs/api.md, Personal data).</summary>
+/// <param name="Ratings">Their ratings of replies, oldest first.</param>
+/// <param name="LongTermMemories">What every character keeps of them, newest first.</param>
+/// <param name="MidTermSummaries">Summaries of the threads they took part in, whatever their age, newest first.</param>
+/// <param name="Characters">The characters they own, with their current persona.</param>
+public sealed record PersonalDataResponse(
+    DateTimeOffset ExportedAt,
+    UserResponse User,
+    QuotaResponse Quota,
+    DialogueStyleResponse Style,
+    IReadOnlyList<ExportedConversation> Conversations,
+    IReadOnlyList<MessageFeedback> Ratings,
+    IReadOnlyList<MemoryResponse> LongTermMemories,
+    IReadOnlyList<ExportedSummary> MidTermSummaries,
+    IReadOnlyList<CharacterResponse> Characters);
+
+/// <summary>A conversation the caller owns, takes part in, or spoke in before leaving.</summary>
+/// <param name="Relation"><c>owner</c>, <c>participant</c>, or <c>former</c> (left: only their own messages are included).</param>
+/// <param name="Messages">Oldest first: every message, or their own for a conversation they left.</param>
+public sealed record ExportedConversation(string Id, string Title, string OwnerId, string Relation, DateTimeOffset CreatedAt, IReadOnlyList<ChatMessage> Messages);
+
+/// <summary>A mid-term summary as exported: without its vector, and without who else it is kept for.</summary>
+public sealed record ExportedSummary(
+    string Id,
+    string ConversationId,
+    IReadOnlyList<string> CharacterIds,
+    string Text,
+    IReadOnlyList<string> Keywords,
+    long FirstIndex,
+    long LastIndex,
+    int TurnCount,
+    DateTimeOffset CreatedAt);

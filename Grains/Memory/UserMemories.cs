@@ -1,0 +1,107 @@
+using System.Numerics.Tensors;
+using LlmMultiChat.Grains.Characters;
+using Microsoft.Extensions.Options;
+
+namespace LlmMultiChat.Grains.Memory;
+
+/// <summary>
+/// A user's own memories across tiers: listing, search and forgetting. Every call is keyed by the user whose
+/// memories they are, so nothing here can reach another user's: long-term memories are asked of each character for
+/// that user only, summaries are read and forgotten for that user only.
+/// </summary>
+public sealed class UserMemories(
+    IGrainFactory grains,
+    ISessionSummaryStore summaries,
+    IEmbedder embedder,
+    LongTermMemoryOptions longTerm,
+    IOptions<MidTermMemoryOptions> midTerm,
+    TimeProvider time)
+{
+    /// <summary>
+    /// The user's memories: with a query, those at least <see cref="LongTermMemoryOptions.MinRelevance"/> similar,
+    /// best score first; without, newest first. Mid-term ones within the retention window only.
+    /// </summary>
+    public async Task<IReadOnlyList<UserMemory>> ListAsync(string userId, UserMemoryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var found = new List<UserMemory>();
+        if (query.Tier is null or MemoryTier.LongTerm)
+        {
+            found.AddRange(await LongTermAsync(userId, query.CharacterId, query.Query, Math.Min(query.Limit, longTerm.MaxRecall)).ConfigureAwait(false));
+        }
+
+        if (query.Tier is null or MemoryTier.MidTerm)
+        {
+            found.AddRange(await MidTermAsync(userId, query, cancellationToken).ConfigureAwait(false));
+        }
+
+        var ordered = query.Query is null
+            ? found.OrderByDescending(m => m.CreatedAt)
+            : found.OrderByDescending(m => m.Score).ThenByDescending(m => m.CreatedAt);
+        return [.. ordered.ThenBy(m => m.Id, StringComparer.Ordinal).Take(query.Limit)];
+    }
+
+    /// <summary>Everything every character keeps of the user, newest first.</summary>
+    public async Task<IReadOnlyList<UserMemory>> AllLongTermAsync(string userId) =>
+        [.. (await LongTermAsync(userId, characterId: null, query: null, count: 0).ConfigureAwait(false)).OrderByDescending(m => m.CreatedAt)];
+
+    /// <summary>
+    /// What characters keep of the user (<paramref name="characterId"/>'s only, or every character's: memories have
+    /// no index by user, so each character is asked): the <paramref name="count"/> best recalled for
+    /// <paramref name="query"/> from each, or all of them without one.
+    /// </summary>
+    private async Task<IReadOnlyList<UserMemory>> LongTermAsync(string userId, string? characterId, string? query, int count)
+    {
+        IEnumerable<string> characterIds = characterId is not null
+            ? [characterId]
+            : (await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: null).ConfigureAwait(false)).Select(c => c.Id);
+        var found = new List<UserMemory>();
+        foreach (var id in characterIds)
+        {
+            var character = grains.GetGrain<ICharacterGrain>(id);
+            var memories = query is null
+                ? await character.MemoriesOf(userId).ConfigureAwait(false)
+                : await character.Recall(userId, query, count).ConfigureAwait(false);
+            found.AddRange(memories.Select(m => new UserMemory(
+                MemoryTier.LongTerm, m.Id, id, null, m.Text, m.Importance, query is null ? null : m.Relevance, query is null ? null : m.Score, m.CreatedAt)));
+        }
+
+        return found;
+    }
+
+    /// <returns>False when the character keeps no such memory of the user.</returns>
+    public Task<bool> ForgetLongTermAsync(string userId, string characterId, string memoryId) =>
+        grains.GetGrain<ICharacterGrain>(characterId).Forget(userId, memoryId);
+
+    /// <returns>False when the user keeps no such summary.</returns>
+    public Task<bool> ForgetMidTermAsync(string userId, string summaryId, CancellationToken cancellationToken) =>
+        summaries.ForgetAsync(summaryId, userId, cancellationToken);
+
+    private async Task<IEnumerable<UserMemory>> MidTermAsync(string userId, UserMemoryQuery query, CancellationToken cancellationToken)
+    {
+        var kept = (await summaries.ForUserAsync(userId, time.GetUtcNow() - midTerm.Value.Retention, cancellationToken).ConfigureAwait(false))
+            .Where(s => query.CharacterId is null || s.CharacterIds.Contains(query.CharacterId));
+        if (query.Query is null)
+        {
+            return kept.Select(s => ToMemory(s, null));
+        }
+
+        var vector = await embedder.EmbedAsync(query.Query, cancellationToken).ConfigureAwait(false);
+        // Vectors of another embedder model are not comparable with the query's: such summaries are not found by search.
+        return kept
+            .Where(s => s.Model == embedder.Model && s.Vector.Length == vector.Length)
+            .Select(s => ToMemory(s, Math.Round(TensorPrimitives.CosineSimilarity(s.Vector, vector), 4)))
+            .Where(m => m.Relevance >= longTerm.MinRelevance);
+    }
+
+    private static UserMemory ToMemory(SessionSummary summary, double? relevance) => new(
+        MemoryTier.MidTerm,
+        summary.Id,
+        summary.CharacterIds.Count == 1 ? summary.CharacterIds[0] : null,
+        summary.ConversationId,
+        summary.Text,
+        null,
+        relevance,
+        relevance,
+        summary.CreatedAt);
+}
