@@ -98,4 +98,10 @@ public interface ICharacterGrain : IGrainWithStringKey
 
     /// <summary>Forgets everything the character keeps of <paramref name="userId"/> (their memories), stored when this returns; returns how many memories.</summary>
     Task<int> ForgetUser(string userId);
+
+    /// <summary>
+    /// Takes a concept (NFKC, lower case) and its edges out of the associative memory, stored when this returns: an
+    /// erased user's name, learned from replies that named them. False when the character does not know it.
+    /// </summary>
+    Task<bool> ForgetConcept(string concept);
 }

@@ -476,6 +476,23 @@ public sealed partial class CharacterGrain(
         return state.State.Exists ? await ForgetNowAsync(bank => bank.RemoveUser(userId)) : 0;
     }
 
+    public async Task<bool> ForgetConcept(string concept)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(concept);
+        var name = ConceptExtractor.Normalize(concept);
+        if (!state.State.Exists || !Graph().Contains(name))
+        {
+            return false;
+        }
+
+        _graph = AssociationGraph.FromSnapshot(_graph!.ToSnapshot().Without(name), time, associationOptions);
+        _graphUnsaved = true;
+        // As with memories: behind every queued write, and a failed write throws.
+        await Writes.DrainAsync();
+        await WriteGraphAsync();
+        return true;
+    }
+
     /// <summary>
     /// Removes memories and stores the bank before returning, behind every write already queued (drained first, so none
     /// of them runs after this one); a failed write throws, so a caller erasing data learns it is not gone yet.

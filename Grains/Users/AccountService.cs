@@ -85,12 +85,14 @@ public sealed class AccountService(
     /// <summary>
     /// Erases an account and what the system holds about it (docs/decisions.md §13): the conversations it owns are
     /// deleted with their summaries; in every other conversation it said or rated something in (also those it left)
-    /// it is redacted; its characters are deleted; every character forgets it; its mid-term summaries go; then the
-    /// account, its sessions and its names. Each step can be repeated, so a failed erase can simply be run again.
+    /// it is redacted; its characters are deleted; every other character forgets its memories of it and its username as
+    /// a concept; its mid-term summaries go; then the account, its sessions and its names. Each step can be repeated,
+    /// so a failed erase can simply be run again.
     /// </summary>
     public async Task EraseAsync(string userId)
     {
         var user = grains.GetGrain<IUserGrain>(userId);
+        var username = (await user.Profile().ConfigureAwait(false))?.Username;
         var conversationIds = (await user.Conversations().ConfigureAwait(false))
             .Union(await log.ConversationsOfAsync(userId, CancellationToken.None).ConfigureAwait(false), StringComparer.Ordinal);
         foreach (var conversationId in conversationIds)
@@ -125,6 +127,11 @@ public sealed class AccountService(
             else
             {
                 await grain.ForgetUser(userId).ConfigureAwait(false);
+                // Replies that named the user taught the character their name as a concept.
+                if (username is not null)
+                {
+                    await grain.ForgetConcept(username).ConfigureAwait(false);
+                }
             }
         }
 

@@ -134,6 +134,24 @@ public sealed class CharacterForgettingTests
         await Assert.ThrowsAsync<GrainStorageException>(() => mira.ForgetUser("alice"));
     }
 
+    [Fact]
+    public async Task Forgetting_a_concept_takes_it_and_its_edges_out_of_the_graph_and_storage()
+    {
+        await using var silo = await CharacterSilo.StartAsync();
+        var mira = await CreateAsync(silo);
+        await mira.LearnConcepts(["Alice", "コーヒー", "朝"]);
+
+        Assert.True(await mira.ForgetConcept("ALICE"));
+
+        var view = await mira.Associations("コーヒー", 2, 0, 50);
+        Assert.Equal(["コーヒー", "朝"], view!.Nodes.Select(n => n.Name));
+        var stored = new GrainState<CharacterAssociationState>(new CharacterAssociationState());
+        await silo.Services.GetRequiredKeyedService<IGrainStorage>("Default").ReadStateAsync("associations", MiraId, stored, CancellationToken.None);
+        Assert.Equal(["コーヒー", "朝"], stored.State.Graph!.Nodes.Select(n => n.Name));
+        Assert.False(await mira.ForgetConcept("alice"));
+        Assert.False(await silo.GetGrain<ICharacterGrain>("nobody").ForgetConcept("alice"));
+    }
+
     private static async Task<ICharacterGrain> CreateAsync(TestSilo silo)
     {
         var grain = silo.GetGrain<ICharacterGrain>("mira");

@@ -14,6 +14,22 @@ public sealed class AssociationGraphTests
     }
 
     [Fact]
+    public void A_snapshot_without_a_concept_drops_it_and_its_edges_and_keeps_the_rest()
+    {
+        _graph.Link("alice", "coffee", 0.5);
+        _graph.Link("coffee", "morning", 0.7);
+        _graph.Link("morning", "alice", 0.4);
+
+        var without = AssociationGraph.FromSnapshot(_graph.ToSnapshot().Without("alice"), _time);
+
+        Assert.False(without.Contains("alice"));
+        Assert.Equal((2, 1), (without.ConceptCount, without.EdgeCount));
+        Assert.Equal(0.7, without.Strength("coffee", "morning")!.Value, 10);
+        var snapshot = _graph.ToSnapshot();
+        Assert.Same(snapshot, snapshot.Without("nobody"));
+    }
+
+    [Fact]
     public void Strengthening_adds_the_delta_0_5_plus_0_2_is_0_7()
     {
         _graph.Link("coffee", "morning", 0.5);
