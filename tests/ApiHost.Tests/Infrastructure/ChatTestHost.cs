@@ -36,6 +36,9 @@ internal sealed class ChatTestHost : IAsyncDisposable
 
     public IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The host's SQLite file, to read directly once the host is stopped.</summary>
+    public string DatabasePath => _database.Path;
+
     /// <param name="settings">Host settings on top of the test defaults and the fake LLM's.</param>
     public static Task<ChatTestHost> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(settings, configureServices: null);
 

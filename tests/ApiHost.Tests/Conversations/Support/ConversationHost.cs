@@ -24,6 +24,9 @@ internal sealed class ConversationHost(ChatTestHost host) : IAsyncDisposable
 
     public IGrainFactory Grains => host.Grains;
 
+    /// <summary>The host's SQLite file, to read directly once the host is stopped.</summary>
+    public string DatabasePath => host.DatabasePath;
+
     /// <param name="settings">Host settings on top of the LLM ones.</param>
     /// <param name="configureServices">Replaces host services (e.g. the clock).</param>
     /// <param name="tokensPerSecond">The fake LLM's default pace; 0 answers at once.</param>
