@@ -849,8 +849,11 @@ public sealed partial class ChatSessionGrain(
             throw new InvalidOperationException($"User {userId} owns conversation {Id}; it is deleted, not redacted.");
         }
 
-        // No reply of theirs is written after the redaction.
+        // No reply of theirs is written after the redaction, and no lesson teaches a character what they said after
+        // their memories are forgotten (erasure forgets them once every conversation is done).
         await StopTurnAsync();
+        _lessonsMayStart.TrySetResult();
+        await _learning.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         if (state.State.Humans.Any(h => h.Id == userId))
         {
             await ChangeStateAsync(s => s.Humans.RemoveAll(h => h.Id == userId));
