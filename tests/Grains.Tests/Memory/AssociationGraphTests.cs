@@ -251,4 +251,49 @@ public sealed class AssociationGraphTests
 
         Assert.Equal("star", _graph.Hub());
     }
+
+    [Fact]
+    public void A_concept_learned_from_one_user_is_neither_returned_nor_walked_through_for_another()
+    {
+        _graph.Learn(["犬", "ポチ", "散歩"], ["alice"]);
+        _graph.Learn(["犬", "猫"]);
+
+        Assert.Equal(["ポチ", "散歩"], _graph.Retrieve("犬", 2, 0, viewer: "alice").Select(a => a.Concept).Where(c => c != "猫").Order());
+        Assert.Equal(["猫"], _graph.Retrieve("犬", 2, 0, viewer: "bob").Select(a => a.Concept));
+        Assert.False(_graph.IsKnownTo("ポチ", "bob"));
+        Assert.True(_graph.IsKnownTo("ポチ", "alice"));
+        // The character itself sees everything.
+        Assert.Equal(3, _graph.Retrieve("猫", 3, 0).Count);
+    }
+
+    [Fact]
+    public void A_concept_taught_by_three_users_is_shared_with_everyone()
+    {
+        _graph.Learn(["映画", "監督"], ["a"]);
+        _graph.Learn(["映画", "監督"], ["b"]);
+        Assert.False(_graph.IsKnownTo("監督", "z"));
+
+        _graph.Learn(["映画", "監督"], ["c"]);
+
+        Assert.True(_graph.IsKnownTo("監督", "z"));
+        Assert.Equal(["監督"], _graph.Retrieve("映画", 1, 0, viewer: "z").Select(a => a.Concept));
+    }
+
+    [Fact]
+    public void Forgetting_a_user_deletes_the_concepts_only_they_taught_and_keeps_the_rest()
+    {
+        _graph.Learn(["犬", "ポチ"], ["alice"]);
+        _graph.Learn(["犬", "柴犬"], ["alice", "bob"]);
+        _graph.Learn(["犬", "猫"]);
+
+        var deleted = _graph.Forget("alice");
+        var restored = AssociationGraph.FromSnapshot(_graph.ToSnapshot(), _time);
+
+        Assert.Equal(1, deleted);
+        Assert.False(_graph.Contains("ポチ"));
+        Assert.True(_graph.IsKnownTo("柴犬", "bob"));
+        Assert.False(_graph.IsKnownTo("柴犬", "alice"));
+        Assert.DoesNotContain(restored.ToSnapshot().Nodes, n => n.Name == "ポチ" || (n.HeardFrom?.Contains("alice") ?? false));
+        Assert.Equal(["柴犬", "猫"], restored.Retrieve("犬", 1, 0).Select(a => a.Concept).Order());
+    }
 }
