@@ -1,4 +1,5 @@
 using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Conversations.Events;
 using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Users;
 using Microsoft.Extensions.Logging;
@@ -94,6 +95,9 @@ public sealed partial class ChatSessionGrain : IRemindable
                 await summaries.DeleteOlderThanAsync(now - _midTerm.Retention, CancellationToken.None);
                 await Task.WhenAll(users.Select(u => User(u).SessionsChanged()));
                 await Task.WhenAll(Conversation.Characters.Select(c => ConsolidateAsync(c.Id, users)));
+                await ChangeStateAsync(s => s.ThreadStart = Math.Max(s.ThreadStart, upTo));
+                await PublishAsync((seq, at) => new ThreadSummarized(Id, seq, at, summary.Id, summary.FirstIndex, summary.LastIndex));
+                return;
             }
 
             await ChangeStateAsync(s => s.ThreadStart = Math.Max(s.ThreadStart, upTo));

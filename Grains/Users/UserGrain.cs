@@ -358,7 +358,7 @@ public sealed class UserGrain(
         var topInterests = interests.State.Topics.Where(t => t.Value >= longTerm.InterestMinMentions)
             .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
             .Take(longTerm.InterestsInPrompt).Select(t => t.Key).ToList();
-        var recalled = sessions == 0 || !state.State.Exists ? [] : RankSessions(await SessionsAsync(), query, model, sessions);
+        var recalled = sessions == 0 ? [] : RankSessions(await SessionsAsync(), query, model, sessions);
         return new UserRecollection(StyleView(style.State), topInterests, recalled);
     }
 
