@@ -248,7 +248,7 @@ public sealed partial class CharacterGrain(
         var now = time.GetUtcNow();
         bank.Add(new LongTermMemory(
             Guid.CreateVersion7(now).ToString("N"), userId, statement, sourceMessageId, score, now, embedder.Model, vector,
-            Consolidated: score > memoryOptions.PromoteAbove, Contradicts: reversed?.Earlier.Id));
+            Consolidated: importance.PromoteAtOnce(score), Contradicts: reversed?.Earlier.Id));
         _memoriesUnsaved = true;
         WriteBehind("memories", WriteMemoriesAsync);
     }

@@ -30,9 +30,6 @@ public sealed record LongTermMemoryOptions
     /// <summary>The most memories one recall may ask for.</summary>
     public int MaxRecall { get; init; } = 100;
 
-    /// <summary>A memory more important than this is consolidated at once (upstream: > 0.8 goes straight to long-term).</summary>
-    public double PromoteAbove { get; init; } = 0.8;
-
     /// <summary>A consolidation keeps this share of the memories kept since the last one, the most important (upstream: the top 70 %).</summary>
     public double ConsolidationKeeps { get; init; } = 0.7;
 
@@ -62,11 +59,11 @@ public sealed record LongTermMemoryOptions
     {
         if (MinConcepts < 0 || KeepAtLeast is < 0 or > 1 || MaxPerUser < 1 || RelevanceWeight < 0 || ImportanceWeight < 0 || RecencyWeight < 0
             || RecencyHalfLife <= TimeSpan.Zero || MinRelevance is < -1 or > 1 || MaxRecall < 1
-            || PromoteAbove is < 0 or > 1 || ConsolidationKeeps is < 0 or > 1 || LessonsPerUser < 1 || LessonsInPrompt < 0 || ContradictionCandidates < 1
+            || ConsolidationKeeps is < 0 or > 1 || LessonsPerUser < 1 || LessonsInPrompt < 0 || ContradictionCandidates < 1
             || ProfileTopics < 0 || InterestMinMentions < 1 || InterestsInPrompt < 0)
         {
             throw new InvalidOperationException(
-                $"{SectionName} options: MaxPerUser, MaxRecall, LessonsPerUser, ContradictionCandidates and InterestMinMentions must be at least 1; ProfileTopics, LessonsInPrompt and InterestsInPrompt not negative; MinConcepts and the weights not negative; KeepAtLeast, PromoteAbove and ConsolidationKeeps in [0, 1]; "
+                $"{SectionName} options: MaxPerUser, MaxRecall, LessonsPerUser, ContradictionCandidates and InterestMinMentions must be at least 1; ProfileTopics, LessonsInPrompt and InterestsInPrompt not negative; MinConcepts and the weights not negative; KeepAtLeast and ConsolidationKeeps in [0, 1]; "
                 + "MinRelevance in [-1, 1]; RecencyHalfLife positive.");
         }
     }
