@@ -40,7 +40,6 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         services.TryAddSingleton<ISessionSummaryStore, MemorySessionSummaryStore>();
-        services.AddSingleton(Options.Create(Checked(configuration.GetSection(MidTermMemoryOptions.SectionName).GetStrict<MidTermMemoryOptions>(), o => o.Validate())));
         services.TryAddSingleton<UserMemories>();
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
@@ -54,6 +53,10 @@ public static class ChatGrainsServiceCollectionExtensions
         services.AddDialogueStyle(configuration.GetSection(DialogueStyleOptions.SectionName));
         services.AddEmbeddings(configuration.GetSection(EmbeddingOptions.SectionName));
         services.AddLongTermMemory(configuration.GetSection(LongTermMemoryOptions.SectionName));
+        services.AddSingleton(Checked(configuration.GetSection(MidTermMemoryOptions.SectionName).GetStrict<MidTermMemoryOptions>(), o => o.Validate()));
+        services.AddSingleton(Checked(configuration.GetSection(RetrievalOptions.SectionName).GetStrict<RetrievalOptions>(), o => o.Validate()));
+        services.TryAddSingleton<ThreadSummarizer>();
+        services.TryAddSingleton(new SelfReflectionTrigger(configuration.GetSection(ReflectionOptions.SectionName).GetStrict<ReflectionOptions>()));
         services.AddSingleton(Options.Create(Checked(configuration.GetSection(KnowledgeOptions.SectionName).GetStrict<KnowledgeOptions>(), o => o.Validate())));
         return services;
     }

@@ -8,6 +8,7 @@ namespace LlmMultiChat.Grains;
 /// </summary>
 internal sealed class WriteBehindQueue(Func<Func<CancellationToken, Task>, Task> runInBackground)
 {
+    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
     private Task _last = Task.CompletedTask;
 
     /// <summary>Completes when every write queued so far has ended, whether or not it succeeded.</summary>
@@ -22,5 +23,21 @@ internal sealed class WriteBehindQueue(Func<Func<CancellationToken, Task>, Task>
             await previous.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
             await write();
         });
+    }
+
+    /// <summary>
+    /// Queues the write of <paramref name="what"/> unless one is queued and not yet started: that one writes the state
+    /// as it is when its turn comes, so it carries this change too. Activations are single-threaded, so no lock.
+    /// </summary>
+    public void EnqueueOnce(string what, Func<Task> write)
+    {
+        if (_queued.Add(what))
+        {
+            Enqueue(() =>
+            {
+                _queued.Remove(what);
+                return write();
+            });
+        }
     }
 }

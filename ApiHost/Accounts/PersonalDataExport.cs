@@ -26,6 +26,7 @@ public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog lo
 
         var quota = await user.Quota().ConfigureAwait(false);
         var style = await user.Style().ConfigureAwait(false);
+        var interests = await user.Interests().ConfigureAwait(false);
         var conversationIds = (await user.Conversations().ConfigureAwait(false))
             .Union(await log.ConversationsOfAsync(userId, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         var conversations = new List<ExportedConversation>();
@@ -54,6 +55,7 @@ public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog lo
             UserResponse.From(profile),
             QuotaResponse.From(quota),
             DialogueStyleResponse.From(style),
+            interests,
             conversations,
             ratings,
             [.. longTerm.Select(MemoryResponse.From)],

@@ -1,10 +1,12 @@
 using LlmMultiChat.ApiHost.Characters;
 using LlmMultiChat.ApiHost.Memories;
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Users;
 
 namespace LlmMultiChat.ApiHost.Accounts;
 
 /// <summary>Everything the server holds about the caller (docs/api.md, Personal data).</summary>
+/// <param name="Interests">What they talk about and with whom, as counted for their replies' prompts.</param>
 /// <param name="Ratings">Their ratings of replies, oldest first.</param>
 /// <param name="LongTermMemories">What every character keeps of them, newest first.</param>
 /// <param name="MidTermSummaries">Summaries of the threads they took part in, whatever their age, newest first.</param>
@@ -14,6 +16,7 @@ public sealed record PersonalDataResponse(
     UserResponse User,
     QuotaResponse Quota,
     DialogueStyleResponse Style,
+    InterestProfile Interests,
     IReadOnlyList<ExportedConversation> Conversations,
     IReadOnlyList<MessageFeedback> Ratings,
     IReadOnlyList<MemoryResponse> LongTermMemories,

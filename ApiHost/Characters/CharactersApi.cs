@@ -140,7 +140,7 @@ public static class CharactersApi
             .Check("maxNodes", maxNodes < 1 || maxNodes > options.MaxViewNodes ? $"maxNodes must be between 1 and {options.MaxViewNodes}." : null)
             .ThrowIfAny();
         var (character, _) = await FindAsync(id, CharacterOperations.Read, caller, grains, authorization).ConfigureAwait(false);
-        return TypedResults.Ok(await character.Associations(center, depth, minimum, maxNodes).ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
+        return TypedResults.Ok(await character.Associations(center, depth, minimum, maxNodes, caller.UserId()).ConfigureAwait(false) ?? throw new ApiException(ApiErrors.NotFound, NoSuchCharacter));
     }
 
     public static async Task<Ok<CharacterResponse>> Get(string id, ClaimsPrincipal caller, IGrainFactory grains, IAuthorizationService authorization)

@@ -55,13 +55,13 @@ public static class MemoriesApi
         return TypedResults.Ok(new MemoryListResponse([.. found.Select(MemoryResponse.From)]));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ClaimsPrincipal caller, UserMemories memories, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ClaimsPrincipal caller, UserMemories memories)
     {
         ArgumentNullException.ThrowIfNull(memories);
         var memoryId = MemoryId.Parse(id) ?? throw new ApiException(ApiErrors.BadParameter, "Not a memory id: expected lt.{characterId}.{memoryId} or mt.{summaryId}.");
         var forgotten = memoryId.Tier == MemoryTier.LongTerm
             ? await memories.ForgetLongTermAsync(caller.UserId(), memoryId.CharacterId!, memoryId.Key).ConfigureAwait(false)
-            : await memories.ForgetMidTermAsync(caller.UserId(), memoryId.Key, cancellationToken).ConfigureAwait(false);
+            : await memories.ForgetMidTermAsync(caller.UserId(), memoryId.Key).ConfigureAwait(false);
         // Unknown and someone else's look the same, so ids cannot be probed.
         return forgotten ? TypedResults.NoContent() : ApiProblems.Result(ApiErrors.NotFound, "No such memory.");
     }

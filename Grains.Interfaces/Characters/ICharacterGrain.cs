@@ -46,20 +46,23 @@ public interface ICharacterGrain : IGrainWithStringKey
 
     /// <summary>
     /// Learns from the concepts of one message the character heard or said, in the order they were said: concepts
-    /// close together become associated (a window of ±3 positions), associations used again grow stronger.
+    /// close together become associated (a window of ±3 positions), associations used again grow stronger. The
+    /// concepts stay private to <paramref name="heardFrom"/> (the humans of the conversation) until enough users
+    /// have taught them (<c>Associations:SharedAfterUsers</c>); empty: the character's own, shared.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
     /// <exception cref="ArgumentException">A concept is empty.</exception>
-    Task LearnConcepts(IReadOnlyList<string> concepts);
+    Task LearnConcepts(IReadOnlyList<string> concepts, IReadOnlyList<string> heardFrom);
 
     /// <summary>
     /// The concepts associated with <paramref name="center"/> (or, when null, with the character's most connected
     /// concept) within <paramref name="depth"/> hops over edges of at least <paramref name="threshold"/>, at most
-    /// <paramref name="maxNodes"/> including the centre; null when the character does not exist.
+    /// <paramref name="maxNodes"/> including the centre, of the concepts <paramref name="viewerId"/> may see (shared ones
+    /// and those learned from their conversations); null when the character does not exist.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Depth, threshold (0..1) or maxNodes is outside what the graph allows.</exception>
     [AlwaysInterleave]
-    Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes);
+    Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes, string viewerId);
 
     /// <summary>
     /// Considers a statement <paramref name="userId"/> made to the character: it is kept as a long-term memory of that
@@ -76,6 +79,29 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// <exception cref="ArgumentOutOfRangeException">Count is below 1 or above the configured maximum.</exception>
     [AlwaysInterleave]
     Task<IReadOnlyList<RecalledMemory>> Recall(string userId, string query, int count);
+
+    /// <summary>
+    /// Everything the character brings to a reply to <paramref name="userId"/> whose last message is
+    /// <paramref name="query"/> (embedded as <paramref name="queryVector"/> by the embedder named
+    /// <paramref name="model"/>): up to <paramref name="memories"/> long-term memories of that user (never another's),
+    /// associated concepts, lessons, and a clarification when the message contradicts an earlier statement. Empty
+    /// when the character does not exist.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Memories is negative or above the configured maximum.</exception>
+    [AlwaysInterleave]
+    Task<CharacterRecollection> Recollect(string userId, string query, float[] queryVector, string model, int memories);
+
+    /// <summary>
+    /// Consolidates what the character kept of the user since the last consolidation (a thread was flushed): the
+    /// most important <c>LongTermMemory:ConsolidationKeeps</c> of those memories stay (those above
+    /// <c>LongTermMemory:Importance:PromoteAbove</c> were consolidated at once and are not counted), the rest are forgotten. Returns how many were forgotten.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
+    Task<int> Consolidate(string userId);
+
+    /// <summary>Keeps lessons drawn from reflecting on a conversation with <paramref name="userId"/>, recalled in similar situations with that user only.</summary>
+    /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
+    Task KeepLessons(string userId, IReadOnlyList<NewLesson> lessons);
 
     /// <summary>Counts one KPI event (a rating of its reply, a conversation turn it replied in, ...) toward its growth.</summary>
     /// <returns>The growth after it, with the levels the event reached.</returns>
@@ -96,7 +122,11 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// <summary>Forgets one memory of <paramref name="userId"/>, stored when this returns; false when the character keeps no such memory of that user.</summary>
     Task<bool> Forget(string userId, string memoryId);
 
-    /// <summary>Forgets everything the character keeps of <paramref name="userId"/> (their memories), stored when this returns; returns how many memories.</summary>
+    /// <summary>
+    /// Forgets everything the character keeps of <paramref name="userId"/>: their memories and lessons, and their part
+    /// in the associative memory (concepts only their conversations taught go); stored when this returns. Returns how
+    /// many memories and lessons were forgotten.
+    /// </summary>
     Task<int> ForgetUser(string userId);
 
     /// <summary>

@@ -71,6 +71,30 @@ public interface IUserGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<DialogueStyleView> Style();
 
+    /// <summary>
+    /// Counts what the user talked about (the concepts of one message) and with whom (the characters in the room)
+    /// into their interest profile. An unknown account changes nothing.
+    /// </summary>
+    Task NoteInterests(IReadOnlyList<string> concepts, IReadOnlyList<string> characterIds);
+
+    /// <summary>The interest profile (empty for an unknown account).</summary>
+    [AlwaysInterleave]
+    Task<InterestProfile> Interests();
+
+    /// <summary>
+    /// What a reply to the user should know from the user's side: their style, their top interests, and up to
+    /// <paramref name="sessions"/> mid-term summaries of their threads relevant to <paramref name="query"/> (a
+    /// vector of the embedder named <paramref name="model"/>), within the retention period.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<UserRecollection> Recollect(float[] query, string model, int sessions);
+
+    /// <summary>The user's mid-term summaries changed in storage (a flush, a deletion): the next recall reads them again.</summary>
+    Task SessionsChanged();
+
+    /// <summary>Forgets one mid-term summary for this user (the others who took part keep theirs); false when they had none with this id.</summary>
+    Task<bool> ForgetSession(string summaryId);
+
     /// <summary>Deletes the account, its sessions and its directory entry; its username and email become free.</summary>
     Task Delete();
 }

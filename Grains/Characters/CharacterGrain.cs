@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using LlmMultiChat.Grains.Coherence;
 using LlmMultiChat.Grains.Emotions;
 using LlmMultiChat.Grains.Growth;
 using LlmMultiChat.Grains.Memory;
@@ -24,6 +25,8 @@ public sealed partial class CharacterGrain(
     GrowthTracker growthTracker,
     AssociationOptions associationOptions,
     StatementFilter statements,
+    ConceptExtractor concepts,
+    IContradictionDetector contradictions,
     IEmbedder embedder,
     ImportanceScorer importance,
     LongTermMemoryOptions memoryOptions,
@@ -164,9 +167,10 @@ public sealed partial class CharacterGrain(
         return Task.FromResult(change.Deltas.Values.Any(delta => delta != 0) ? ToMood(change.Emotion) : null);
     }
 
-    public Task LearnConcepts(IReadOnlyList<string> concepts)
+    public Task LearnConcepts(IReadOnlyList<string> concepts, IReadOnlyList<string> heardFrom)
     {
         ArgumentNullException.ThrowIfNull(concepts);
+        ArgumentNullException.ThrowIfNull(heardFrom);
         _ = Current();
         if (concepts.Any(string.IsNullOrWhiteSpace))
         {
@@ -175,7 +179,7 @@ public sealed partial class CharacterGrain(
 
         if (concepts.Count > 0)
         {
-            Graph().Learn([.. concepts.Select(ConceptExtractor.Normalize)]);
+            Graph().Learn([.. concepts.Select(ConceptExtractor.Normalize)], heardFrom.Count == 0 ? null : heardFrom);
             _graphUnsaved = true;
             WriteGraphBehind();
         }
@@ -183,8 +187,9 @@ public sealed partial class CharacterGrain(
         return Task.CompletedTask;
     }
 
-    public Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes)
+    public Task<AssociationView?> Associations(string? center, int depth, double threshold, int maxNodes, string viewerId)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(viewerId);
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, associationOptions.MaxDepth);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNodes, 1);
@@ -200,8 +205,8 @@ public sealed partial class CharacterGrain(
         }
 
         var graph = Graph();
-        var start = string.IsNullOrWhiteSpace(center) ? graph.Hub() : ConceptExtractor.Normalize(center);
-        if (start is null || !graph.Contains(start))
+        var start = string.IsNullOrWhiteSpace(center) ? graph.Hub(viewerId) : ConceptExtractor.Normalize(center);
+        if (start is null || !graph.IsKnownTo(start, viewerId))
         {
             return Task.FromResult<AssociationView?>(new AssociationView(start, depth, threshold, [], []));
         }
@@ -209,7 +214,7 @@ public sealed partial class CharacterGrain(
         List<AssociationNode> nodes =
         [
             new(0, start, 0, 1),
-            .. graph.Retrieve(start, depth, threshold, maxNodes - 1).Select((a, i) => new AssociationNode(i + 1, a.Concept, a.Depth, a.Strength)),
+            .. graph.Retrieve(start, depth, threshold, maxNodes - 1, viewerId).Select((a, i) => new AssociationNode(i + 1, a.Concept, a.Depth, a.Strength)),
         ];
         var ids = nodes.ToDictionary(n => n.Name, n => n.Id, StringComparer.Ordinal);
         var edges = graph.Links(ids.Keys, threshold).Select(link => new AssociationEdge(ids[link.From], ids[link.To], link.Strength)).ToList();
@@ -230,16 +235,82 @@ public sealed partial class CharacterGrain(
 
         var vector = await embedder.EmbedAsync(statement, CancellationToken.None);
         var bank = await MemoryBankAsync();
-        var novelty = importance.Novelty(bank.Nearest(userId, vector, memoryOptions.Importance.NoveltyNeighbours));
-        // Relatedness (links to what is already known) is left at 0 until the graph feeds it: docs/decisions.md §9.
-        var score = importance.Score(lexicon.Appraise(statement).Valence, novelty, relatedness: 0);
+        // A statement that reverses an earlier one is news however alike the two read: it is kept beside the earlier
+        // one (the reply asked which holds), not dropped as a near-repeat.
+        var reversed = await ContradictionAsync(bank, userId, statement, vector);
+        var novelty = reversed is null ? importance.Novelty(bank.Nearest(userId, vector, memoryOptions.Importance.NoveltyNeighbours)) : 1;
+        var score = importance.Score(lexicon.Appraise(statement).Valence, novelty, Relatedness(statement));
         if (score < memoryOptions.KeepAtLeast)
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        bank.Add(new LongTermMemory(Guid.CreateVersion7(now).ToString("N"), userId, statement, sourceMessageId, score, now, embedder.Model, vector));
+        bank.Add(new LongTermMemory(
+            Guid.CreateVersion7(now).ToString("N"), userId, statement, sourceMessageId, score, now, embedder.Model, vector,
+            Consolidated: importance.PromoteAtOnce(score), Contradicts: reversed?.Earlier.Id));
+        _memoriesUnsaved = true;
+        WriteBehind("memories", WriteMemoriesAsync);
+    }
+
+    public async Task<CharacterRecollection> Recollect(string userId, string query, float[] queryVector, string model, int memories)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(queryVector);
+        ArgumentOutOfRangeException.ThrowIfNegative(memories);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(memories, memoryOptions.MaxRecall);
+        if (!state.State.Exists || string.IsNullOrWhiteSpace(query))
+        {
+            return new CharacterRecollection([], [], [], null);
+        }
+
+        var bank = await MemoryBankAsync();
+        if (model != embedder.Model)
+        {
+            // Another embedder's vector (a configuration change mid-flight) cannot be compared with this bank's.
+            queryVector = await embedder.EmbedAsync(query, CancellationToken.None);
+        }
+
+        var recalled = memories == 0 ? [] : bank.Recall(userId, queryVector, memories, time.GetUtcNow())
+            .Select(r => new RecalledMemory(r.Memory.Id, r.Memory.Text, r.Memory.SourceMessageId, r.Memory.Importance, Math.Round(r.Relevance, 4), Math.Round(r.Score, 4), r.Memory.CreatedAt))
+            .ToList();
+        var lessons = bank.Lessons(userId, queryVector, memoryOptions.LessonsInPrompt)
+            .Select(l => new RecalledLesson(l.Lesson.Id, l.Lesson.Text, l.Lesson.Situation, Math.Round(l.Relevance, 4), l.Lesson.CreatedAt))
+            .ToList();
+        var reversed = await ContradictionAsync(bank, userId, query.Trim(), queryVector);
+        var clarification = reversed is { } r ? new Clarification(r.Earlier.Text, r.Found.Statement, r.Found.Topic, r.Found.Clarification) : null;
+        return new CharacterRecollection(recalled, Associated(query, userId), lessons, clarification);
+    }
+
+    public async Task<int> Consolidate(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        _ = Current();
+        var forgotten = (await MemoryBankAsync()).Consolidate(userId);
+        _memoriesUnsaved = true;
+        WriteBehind("memories", WriteMemoriesAsync);
+        return forgotten;
+    }
+
+    public async Task KeepLessons(string userId, IReadOnlyList<NewLesson> lessons)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(lessons);
+        _ = Current();
+        if (lessons.Count == 0)
+        {
+            return;
+        }
+
+        var vectors = await embedder.EmbedAsync([.. lessons.Select(l => l.Situation)], CancellationToken.None);
+        var bank = await MemoryBankAsync();
+        var now = time.GetUtcNow();
+        for (var i = 0; i < lessons.Count; i++)
+        {
+            bank.Add(new Lesson(Guid.CreateVersion7(now).ToString("N"), userId, lessons[i].Text, lessons[i].Situation, now, embedder.Model, vectors[i]));
+        }
+
         _memoriesUnsaved = true;
         WriteBehind("memories", WriteMemoriesAsync);
     }
@@ -368,6 +439,46 @@ public sealed partial class CharacterGrain(
     }
 
     /// <summary>
+    /// The earlier memory of the user that <paramref name="statement"/> takes the opposite stance of, among the
+    /// <see cref="LongTermMemoryOptions.ContradictionCandidates"/> most similar, or null.
+    /// </summary>
+    private async Task<(LongTermMemory Earlier, Contradiction Found)?> ContradictionAsync(MemoryBank bank, string userId, string statement, float[] vector)
+    {
+        var earlier = bank.MostSimilar(userId, vector, memoryOptions.ContradictionCandidates);
+        if (earlier.Count == 0 || await contradictions.FindAsync(statement, [.. earlier.Select(m => m.Text)], CancellationToken.None) is not { } found)
+        {
+            return null;
+        }
+
+        return (earlier.Last(m => m.Text == found.EarlierStatement), found);
+    }
+
+    /// <summary>The share of the statement's concepts the character's association graph already knows (upstream: links to existing memories).</summary>
+    private double Relatedness(string statement)
+    {
+        var said = concepts.Extract(statement).Distinct(StringComparer.Ordinal).ToList();
+        return said.Count == 0 ? 0 : said.Count(Graph().Contains) / (double)said.Count;
+    }
+
+    /// <summary>What the query's concepts bring to mind, of what <paramref name="userId"/> may see: their strongest associations, the query's own concepts left out.</summary>
+    private List<string> Associated(string query, string userId)
+    {
+        var said = concepts.Extract(query).Select(ConceptExtractor.Normalize).ToHashSet(StringComparer.Ordinal);
+        var graph = Graph();
+        return
+        [
+            .. said.Where(c => graph.IsKnownTo(c, userId))
+                .SelectMany(c => graph.Retrieve(c, associationOptions.PromptDepth, associationOptions.PromptThreshold, associationOptions.InPrompt, userId))
+                .Where(a => !said.Contains(a.Concept))
+                .GroupBy(a => a.Concept, StringComparer.Ordinal)
+                .Select(g => (Concept: g.Key, Strength: g.Max(a => a.Strength)))
+                .OrderByDescending(a => a.Strength).ThenBy(a => a.Concept, StringComparer.Ordinal)
+                .Take(associationOptions.InPrompt)
+                .Select(a => a.Concept),
+        ];
+    }
+
+    /// <summary>
     /// The memories, loaded on first use; shared as a task because recalls interleave and may ask while it loads.
     /// Memories embedded by another model than the current one are embedded again (one batch), so the bank holds
     /// one vector space only.
@@ -377,16 +488,19 @@ public sealed partial class CharacterGrain(
     private async Task<MemoryBank> LoadMemoryBankAsync()
     {
         var saved = memories.State.Memories;
+        var lessons = memories.State.Lessons;
         var stale = saved.Where(m => m.Model != embedder.Model).ToList();
-        if (stale.Count == 0)
+        var staleLessons = lessons.Where(l => l.Model != embedder.Model).ToList();
+        if (stale.Count == 0 && staleLessons.Count == 0)
         {
-            return new MemoryBank(saved, memoryOptions);
+            return new MemoryBank(saved, lessons, memoryOptions);
         }
 
-        var vectors = await embedder.EmbedAsync([.. stale.Select(m => m.Text)], CancellationToken.None);
+        var vectors = await embedder.EmbedAsync([.. stale.Select(m => m.Text), .. staleLessons.Select(l => l.Situation)], CancellationToken.None);
         var again = stale.Select((m, i) => m with { Model = embedder.Model, Vector = vectors[i] }).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var lessonsAgain = staleLessons.Select((l, i) => l with { Model = embedder.Model, Vector = vectors[stale.Count + i] }).ToDictionary(l => l.Id, StringComparer.Ordinal);
         _memoriesUnsaved = true;
-        return new MemoryBank(saved.Select(m => again.GetValueOrDefault(m.Id, m)), memoryOptions);
+        return new MemoryBank(saved.Select(m => again.GetValueOrDefault(m.Id, m)), lessons.Select(l => lessonsAgain.GetValueOrDefault(l.Id, l)), memoryOptions);
     }
 
     /// <summary>Like the graph, snapshotted when its write's turn comes: memories kept meanwhile go with this write.</summary>
@@ -399,7 +513,7 @@ public sealed partial class CharacterGrain(
 
         var bank = await _memoryBank;
         _memoriesUnsaved = false;
-        memories.State = new CharacterMemoryState { Memories = [.. bank.All] };
+        memories.State = new CharacterMemoryState { Memories = [.. bank.All], Lessons = [.. bank.AllLessons] };
         try
         {
             await memories.WriteStateAsync();
@@ -472,25 +586,41 @@ public sealed partial class CharacterGrain(
     public async Task<int> ForgetUser(string userId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        // Memories are the only per-user state a character holds: emotions, the graph and growth are not keyed by user.
-        return state.State.Exists ? await ForgetNowAsync(bank => bank.RemoveUser(userId)) : 0;
+        if (!state.State.Exists)
+        {
+            return 0;
+        }
+
+        // What a character keeps per user: memories and lessons (the bank), and the concepts their conversations taught
+        // (the graph's sources). Emotions and growth are not kept per user.
+        var forgotten = await ForgetNowAsync(bank => bank.RemoveUser(userId));
+        if (_graph is not null || associations.State.Graph is not null)
+        {
+            Graph().Forget(userId);
+            await SaveGraphNowAsync();
+        }
+
+        return forgotten;
     }
 
     public async Task<bool> ForgetConcept(string concept)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(concept);
-        var name = ConceptExtractor.Normalize(concept);
-        if (!state.State.Exists || !Graph().Contains(name))
+        if (!state.State.Exists || !Graph().Remove(ConceptExtractor.Normalize(concept)))
         {
             return false;
         }
 
-        _graph = AssociationGraph.FromSnapshot(_graph!.ToSnapshot().Without(name), time, associationOptions);
+        await SaveGraphNowAsync();
+        return true;
+    }
+
+    /// <summary>As <see cref="ForgetNowAsync"/> for the graph: written before returning, behind every queued write.</summary>
+    private async Task SaveGraphNowAsync()
+    {
         _graphUnsaved = true;
-        // As with memories: behind every queued write, and a failed write throws.
         await Writes.DrainAsync();
         await WriteGraphAsync();
-        return true;
     }
 
     /// <summary>

@@ -31,6 +31,13 @@ public sealed partial class ChatSessionGrain(
     ILlmGateway llm,
     IRandomSource random,
     ConceptExtractor concepts,
+    ISessionSummaryStore summaries,
+    ThreadSummarizer summarizer,
+    IEmbedder embedder,
+    MidTermMemoryOptions midTerm,
+    RetrievalOptions retrieval,
+    LongTermMemoryOptions longTerm,
+    SelfReflectionTrigger reflection,
     TimeProvider time,
     IOptions<ConversationOptions> options,
     ILogger<ChatSessionGrain> logger) : Grain, IChatSessionGrain
@@ -39,6 +46,9 @@ public sealed partial class ChatSessionGrain(
     public const string DefaultFallbackLine = "申し訳ございません。一時的なエラーが発生しました。";
 
     private readonly ConversationOptions _options = options.Value;
+    private readonly MidTermMemoryOptions _midTerm = midTerm;
+    private readonly RetrievalOptions _retrieval = retrieval;
+    private readonly int _longTermMax = longTerm.MaxRecall;
     private readonly TurnPlanner _planner = new(random);
     private readonly List<ChatMessage> _history = [];
     private readonly RecentMessages _recent = new(options.Value.RecentMessages);
@@ -250,6 +260,11 @@ public sealed partial class ChatSessionGrain(
         {
             await GrowAsync(message.SpeakerId, rating == FeedbackRating.Up ? GrowthKpi.ThumbsUp : GrowthKpi.ThumbsDown);
         }
+
+        if (rating == FeedbackRating.Down && earlier.All(f => f.UserId != userId || f.Rating != FeedbackRating.Down))
+        {
+            await ReflectAsync(message.SpeakerId, (userId, message));
+        }
     }
 
     public async Task Delete(string userId)
@@ -267,10 +282,17 @@ public sealed partial class ChatSessionGrain(
         await StopTurnAsync();
         var humans = state.State.Humans.Select(h => h.Id).ToList();
         await log.DeleteAsync(Id, CancellationToken.None);
+        await summaries.DeleteConversationAsync(Id, CancellationToken.None);
+        if (await GetReminder(IdleFlushReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+
         await (_stateWrites = AfterAsync(_stateWrites, () => state.ClearStateAsync()));
         foreach (var human in humans)
         {
             await User(human).LeftConversation(Id);
+            await User(human).SessionsChanged();
         }
 
         _history.Clear();
@@ -350,6 +372,8 @@ public sealed partial class ChatSessionGrain(
         await _learning.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         // After the last reply, so growth never delays one; before complete_state, so a finished turn has been counted.
         await Task.WhenAll(spoke.Select(id => GrowAsync(id, GrowthKpi.Conversation)));
+        await ReflectAfterTurnAsync(spoke);
+        await AfterTurnForMidTermAsync();
         _spokeLastTurn = spoke;
         if (ReferenceEquals(_turn, turn))
         {
@@ -389,13 +413,12 @@ public sealed partial class ChatSessionGrain(
         (string Code, string Message)? failure = null;
         try
         {
-            var mood = await GrainFactory.GetGrain<ICharacterGrain>(characterId).Mood();
-
-            // The style of whoever sent the message being answered: in a room of several humans, the one asking.
-            var style = await User(payer).Style();
             var history = seen ?? _history;
-            var memories = await RecallAsync(characterId, payer, history);
-            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, history, EmotionTone: mood?.Tone, Memories: memories, UserStyle: style.Instructions));
+            var moodCall = GrainFactory.GetGrain<ICharacterGrain>(characterId).Mood();
+            // What the speaker recalls of whoever sent the message being answered: in a room of several humans, the one asking.
+            var (memory, style) = await RecollectAsync(characterId, payer, history);
+            var mood = await moodCall;
+            var prompt = prompts.Build(new PromptContext(characterId, persona, others, Conversation.Humans, history, EmotionTone: mood?.Tone, Memory: memory, UserStyle: style));
             var request = new LlmChatRequest(string.Empty, prompt.Messages, Stop: prompt.StopSequences);
             await foreach (var item in llm.StreamAsync(persona.Model, request, cancellationToken).WithCancellation(cancellationToken))
             {
@@ -610,7 +633,25 @@ public sealed partial class ChatSessionGrain(
         var said = concepts.Extract(message.Content);
         // A character remembers what humans tell it, not what it says itself.
         var told = message.SpeakerKind == SpeakerKind.Human ? message : null;
-        await Task.WhenAll(characterIds.Select(id => LearnAsync(id, said, told)));
+        // What a human says is theirs; what a character says in a room is known to the humans in it.
+        IReadOnlyList<string> heardFrom = told is not null ? [told.SpeakerId] : [.. Conversation.Humans.Select(h => h.Id)];
+        await Task.WhenAll(characterIds.Select(id => LearnAsync(id, said, heardFrom, told)));
+        if (told is not null)
+        {
+            await NoteInterestsAsync(told.SpeakerId, said, characterIds);
+        }
+    }
+
+    private async Task NoteInterestsAsync(string userId, IReadOnlyList<string> said, IReadOnlyList<string> characterIds)
+    {
+        try
+        {
+            await User(userId).NoteInterests(said, characterIds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogStyleFailed(ex, Id, userId);
+        }
     }
 
     private static TaskCompletionSource Opened()
@@ -620,19 +661,20 @@ public sealed partial class ChatSessionGrain(
         return opened;
     }
 
-    private async Task LearnAsync(string characterId, IReadOnlyList<string> said, ChatMessage? told)
+    private async Task LearnAsync(string characterId, IReadOnlyList<string> said, IReadOnlyList<string> heardFrom, ChatMessage? told)
     {
         var character = GrainFactory.GetGrain<ICharacterGrain>(characterId);
         try
         {
-            if (said.Count > 0)
-            {
-                await character.LearnConcepts(said);
-            }
-
+            // Remembered before its concepts are learned: a statement's relatedness is what the character knew before it.
             if (told is not null)
             {
                 await character.Remember(told.SpeakerId, told.Content, told.Id);
+            }
+
+            if (said.Count > 0)
+            {
+                await character.LearnConcepts(said, heardFrom);
             }
         }
         catch (KeyNotFoundException)
@@ -643,38 +685,6 @@ public sealed partial class ChatSessionGrain(
         {
             LogLearningFailed(ex, Id, characterId);
         }
-    }
-
-    /// <summary>
-    /// What the speaker remembers of the human it answers that bears on the message being answered, as short lines
-    /// for the prompt; memories of messages the history already shows are left out. Null when there are none or
-    /// recalling failed (logged: a reply does not need memories to be given).
-    /// </summary>
-    private async Task<string?> RecallAsync(string characterId, string userId, IReadOnlyList<ChatMessage> history)
-    {
-        if (history.Count == 0)
-        {
-            return null;
-        }
-
-        var shown = history.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<RecalledMemory> recalled;
-        try
-        {
-            // Enough more than needed that leaving out those shown still leaves MemoriesInPrompt if there are as many.
-            recalled = await GrainFactory.GetGrain<ICharacterGrain>(characterId)
-                .Recall(userId, history[^1].Content, _options.MemoriesInPrompt + history.Count(m => m.SpeakerId == userId));
-        }
-        catch (LlmException ex)
-        {
-            LogRecallFailed(ex, Id, characterId);
-            return null;
-        }
-
-        var lines = recalled.Where(m => !shown.Contains(m.SourceMessageId)).Take(_options.MemoriesInPrompt)
-            .Select(m => "- " + (m.Text.Length <= _options.MemoryMaxChars ? m.Text : string.Concat(m.Text.AsSpan(0, _options.MemoryMaxChars), "…")))
-            .ToList();
-        return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
     /// <summary>
@@ -806,14 +816,11 @@ public sealed partial class ChatSessionGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Conversation {ConversationId} could not count {Tokens} tokens against user {UserId}'s quota")]
     private partial void LogChargeFailed(Exception exception, string conversationId, string userId, long tokens);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}'s dialogue style could not adapt to a message in conversation {ConversationId}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}'s dialogue style or interests could not learn from a message in conversation {ConversationId}")]
     private partial void LogStyleFailed(Exception exception, string conversationId, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not learn from a message in conversation {ConversationId}")]
     private partial void LogLearningFailed(Exception exception, string conversationId, string characterId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: character {CharacterId} could not recall its memories; it replies without them")]
-    private partial void LogRecallFailed(Exception exception, string conversationId, string characterId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Character {CharacterId} could not count a {Kpi} from conversation {ConversationId} toward its growth")]
     private partial void LogGrowthFailed(Exception exception, string conversationId, string characterId, GrowthKpi kpi);
@@ -851,9 +858,11 @@ public sealed partial class ChatSessionGrain(
 
         // No reply of theirs is written after the redaction, and no lesson teaches a character what they said after
         // their memories are forgotten (erasure forgets them once every conversation is done).
+        // A flush under way stores its summary first, so erasing the user's summaries afterwards takes it too.
         await StopTurnAsync();
         _lessonsMayStart.TrySetResult();
         await _learning.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        await _flushing.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         if (state.State.Humans.Any(h => h.Id == userId))
         {
             await ChangeStateAsync(s => s.Humans.RemoveAll(h => h.Id == userId));

@@ -26,17 +26,11 @@ public sealed class ConversationOptions
     /// <summary>Most characters and humans per conversation.</summary>
     public int MaxParticipants { get; set; } = 32;
 
-    /// <summary>A reply's prompt carries at most this many of the speaker's memories of the human it answers…</summary>
-    public int MemoriesInPrompt { get; set; } = 5;
-
-    /// <summary>…each cut to this many characters.</summary>
-    public int MemoryMaxChars { get; set; } = 200;
-
     public void Validate()
     {
-        if (MemoriesInPrompt < 0 || MemoryMaxChars < 1 || HistoryWindow < 1 || RecentMessages < 1 || EventBufferSize < 1 || SequenceBlock < 1 || MaxTitleLength < 1 || MaxAutoTurnsLimit < 0 || MaxParticipants < 2)
+        if (HistoryWindow < 1 || RecentMessages < 1 || EventBufferSize < 1 || SequenceBlock < 1 || MaxTitleLength < 1 || MaxAutoTurnsLimit < 0 || MaxParticipants < 2)
         {
-            throw new InvalidOperationException("Conversations options must be positive (MaxParticipants at least 2, MemoriesInPrompt may be 0).");
+            throw new InvalidOperationException("Conversations options must be positive (MaxParticipants at least 2).");
         }
     }
 }

@@ -25,6 +25,9 @@ public sealed class ConversationState
     /// </summary>
     public long SequenceReservedUntil { get; set; }
 
+    /// <summary>The log index of the first message not yet summarised into the mid-term tier (the current thread starts here).</summary>
+    public long ThreadStart { get; set; }
+
     /// <summary>A copy to change, so the stored state stays as it was until the change is written.</summary>
     public ConversationState Copy() => new()
     {
@@ -37,5 +40,6 @@ public sealed class ConversationState
         OwnerId = OwnerId,
         CreatedAt = CreatedAt,
         SequenceReservedUntil = SequenceReservedUntil,
+        ThreadStart = ThreadStart,
     };
 }

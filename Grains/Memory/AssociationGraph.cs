@@ -4,8 +4,15 @@ namespace LlmMultiChat.Grains.Memory;
 /// One character's associative memory: concepts and weighted undirected edges, learned from co-occurrence,
 /// strengthened by use (Hebbian, capped), weakened by idleness and pruned. Compact so it scales to 10,000 concepts
 /// and 100,000 edges: concepts are int ids, edge fields live in parallel lists, each concept keeps the ids of its
-/// edges. Concepts are never deleted (an orphan costs a name and two ints). Not thread-safe: the owning grain's
-/// turns are single-threaded.
+/// edges. Concepts are not deleted by pruning (an orphan costs a name and two ints), only when the users they came
+/// from are erased.
+/// <para>
+/// Every concept remembers whose conversations taught it (<see cref="Learn"/>'s <c>heardFrom</c>) until
+/// <see cref="AssociationOptions.SharedAfterUsers"/> different users have: until then it is private to them, and a
+/// retrieval for another user neither returns it nor walks through it, so what one user told the character never
+/// reaches another through its associations. Concepts learned without users (the character's own) are shared.
+/// </para>
+/// Not thread-safe: the owning grain's turns are single-threaded.
 /// </summary>
 public sealed class AssociationGraph
 {
@@ -17,6 +24,9 @@ public sealed class AssociationGraph
     private readonly List<int> _activations = [];
     private readonly List<DateTimeOffset> _createdAt = [];
     private readonly List<List<int>> _edgesOf = [];
+
+    /// <summary>Per concept: the users it was heard from while fewer than SharedAfterUsers; null once shared; empty once erased.</summary>
+    private readonly List<string[]?> _heardFrom = [];
 
     private readonly Dictionary<long, int> _edgeIds = [];
     private readonly List<int> _from = [];
@@ -40,7 +50,7 @@ public sealed class AssociationGraph
         _options = options ?? new AssociationOptions();
     }
 
-    public int ConceptCount => _names.Count;
+    public int ConceptCount => _ids.Count;
 
     public int EdgeCount => _edgeIds.Count;
 
@@ -49,13 +59,15 @@ public sealed class AssociationGraph
     /// apart co-occurs with count c = 1/(1 + 0.3·distance); a new edge starts at c, an existing one grows by c·0.1.
     /// Each pair is counted once per occurrence (looking forward only); a concept next to itself is no edge.
     /// </summary>
-    public void Learn(IReadOnlyList<string> concepts)
+    /// <param name="concepts">The concepts, in the order said.</param>
+    /// <param name="heardFrom">The users whose conversation they were said in (null: the character's own, shared with everyone).</param>
+    public void Learn(IReadOnlyList<string> concepts, IReadOnlyCollection<string>? heardFrom = null)
     {
         ArgumentNullException.ThrowIfNull(concepts);
         var ids = new int[concepts.Count];
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = Concept(concepts[i]);
+            ids[i] = Concept(concepts[i], heardFrom);
             _activations[ids[i]]++;
         }
 
@@ -117,6 +129,49 @@ public sealed class AssociationGraph
 
     public bool Contains(string concept) => _ids.ContainsKey(concept);
 
+    /// <summary>Whether the concept is known and visible to <paramref name="viewer"/> (null: to the character itself, which sees everything).</summary>
+    public bool IsKnownTo(string concept, string? viewer) => _ids.TryGetValue(concept, out var id) && IsVisible(id, viewer);
+
+    /// <summary>
+    /// Erases what was learned from <paramref name="userId"/>: the user leaves every concept's sources, and a concept
+    /// heard from nobody else is deleted with its edges. Shared concepts (heard from SharedAfterUsers users or more)
+    /// no longer say from whom and stay. Returns how many concepts were deleted.
+    /// </summary>
+    public int Forget(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var deleted = 0;
+        foreach (var id in _ids.Values.ToList())
+        {
+            if (_heardFrom[id] is not { } sources || !sources.Contains(userId, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            _heardFrom[id] = [.. sources.Where(u => u != userId)];
+            if (_heardFrom[id]!.Length == 0)
+            {
+                Delete(id);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Deletes a concept and its edges whoever taught it (an erased user's name); false when it is not known.</summary>
+    public bool Remove(string concept)
+    {
+        ArgumentNullException.ThrowIfNull(concept);
+        if (!_ids.TryGetValue(concept, out var id))
+        {
+            return false;
+        }
+
+        Delete(id);
+        return true;
+    }
+
     /// <summary>The strength of the edge between two concepts, or null when there is none.</summary>
     public double? Strength(string a, string b) =>
         _ids.TryGetValue(a, out var from) && _ids.TryGetValue(b, out var to) && _edgeIds.TryGetValue(Key(from, to), out var edge)
@@ -156,15 +211,15 @@ public sealed class AssociationGraph
     /// The concepts reachable from <paramref name="center"/> in at most <paramref name="depth"/> hops over edges of at
     /// least <paramref name="threshold"/>, each with its best path strength (the product of the edge strengths), best
     /// first, at most <paramref name="limit"/> (by default <see cref="AssociationOptions.MaxResults"/>). Reading does
-    /// not activate anything.
+    /// not activate anything. With a <paramref name="viewer"/>, only concepts visible to that user count (the centre too).
     /// </summary>
-    public IReadOnlyList<Association> Retrieve(string center, int depth, double? threshold = null, int? limit = null)
+    public IReadOnlyList<Association> Retrieve(string center, int depth, double? threshold = null, int? limit = null, string? viewer = null)
     {
         ArgumentNullException.ThrowIfNull(center);
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, _options.MaxDepth);
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0, nameof(limit));
-        if (!_ids.TryGetValue(center, out var start))
+        if (!_ids.TryGetValue(center, out var start) || !IsVisible(start, viewer))
         {
             return [];
         }
@@ -193,6 +248,11 @@ public sealed class AssociationGraph
                     }
 
                     var next = _from[edge] == node ? _to[edge] : _from[edge];
+                    if (!IsVisible(next, viewer))
+                    {
+                        continue;
+                    }
+
                     var candidate = strength * edgeStrength;
                     if (_seen[next] != generation)
                     {
@@ -254,16 +314,16 @@ public sealed class AssociationGraph
 
     /// <summary>
     /// The most connected concept: the greatest sum of edge strengths (then the most edges, then the name, for a
-    /// stable answer); null when the graph has no edges. Where a view starts when it is given no centre.
+    /// stable answer) among those visible to <paramref name="viewer"/>; null when there is none with edges. Where a view starts when it is given no centre.
     /// </summary>
-    public string? Hub()
+    public string? Hub(string? viewer = null)
     {
         var best = -1;
         var bestWeight = 0.0;
         for (var node = 0; node < _names.Count; node++)
         {
             var edges = _edgesOf[node];
-            if (edges.Count == 0)
+            if (edges.Count == 0 || !IsVisible(node, viewer))
             {
                 continue;
             }
@@ -332,17 +392,23 @@ public sealed class AssociationGraph
         return 0;
     }
 
+    /// <summary>The graph as records, erased concepts left out (the others renumbered in order).</summary>
     public AssociationGraphSnapshot ToSnapshot()
     {
-        var nodes = new ConceptNode[_names.Count];
-        for (var i = 0; i < nodes.Length; i++)
+        var position = new int[_names.Count];
+        var nodes = new List<ConceptNode>(_ids.Count);
+        for (var i = 0; i < _names.Count; i++)
         {
-            nodes[i] = new ConceptNode(_names[i], _activations[i], _createdAt[i]);
+            position[i] = nodes.Count;
+            if (_ids.TryGetValue(_names[i], out var id) && id == i)
+            {
+                nodes.Add(new ConceptNode(_names[i], _activations[i], _createdAt[i], _heardFrom[i]));
+            }
         }
 
         var edges = _edgeIds.Values
             .Order()
-            .Select(e => new ConceptEdge(_from[e], _to[e], _strength[e], _coOccurrence[e], _lastActivated[e], _decayedPeriods[e]))
+            .Select(e => new ConceptEdge(position[_from[e]], position[_to[e]], _strength[e], _coOccurrence[e], _lastActivated[e], _decayedPeriods[e]))
             .ToList();
         return new AssociationGraphSnapshot(nodes, edges);
     }
@@ -359,7 +425,7 @@ public sealed class AssociationGraph
                 throw new ArgumentException($"The snapshot names the concept '{node.Name}' twice.", nameof(snapshot));
             }
 
-            graph.AddConcept(node.Name, node.ActivationCount, node.CreatedAt);
+            graph.AddConcept(node.Name, node.ActivationCount, node.CreatedAt, node.HeardFrom is null ? null : [.. node.HeardFrom]);
         }
 
         foreach (var edge in snapshot.Edges)
@@ -389,13 +455,41 @@ public sealed class AssociationGraph
             throw new ArgumentException($"A concept cannot be associated with itself ('{a}').", nameof(b));
         }
 
-        return (Concept(a), Concept(b));
+        return (Concept(a, null), Concept(b, null));
     }
 
-    private int Concept(string name) =>
-        _ids.TryGetValue(name, out var id) ? id : AddConcept(name, 0, _time.GetUtcNow());
+    /// <summary>The concept's id, added if new; the users it is now heard from join its sources (none: it is shared).</summary>
+    private int Concept(string name, IReadOnlyCollection<string>? heardFrom)
+    {
+        if (!_ids.TryGetValue(name, out var id))
+        {
+            return AddConcept(name, 0, _time.GetUtcNow(), Sources([], heardFrom));
+        }
 
-    private int AddConcept(string name, int activations, DateTimeOffset createdAt)
+        if (_heardFrom[id] is { } sources)
+        {
+            _heardFrom[id] = Sources(sources, heardFrom);
+        }
+
+        return id;
+    }
+
+    /// <summary>The sources after hearing from <paramref name="heardFrom"/>: null (shared) without users or once there are SharedAfterUsers of them.</summary>
+    private string[]? Sources(string[] sources, IReadOnlyCollection<string>? heardFrom)
+    {
+        if (heardFrom is null)
+        {
+            return null;
+        }
+
+        var union = sources.Union(heardFrom, StringComparer.Ordinal).ToArray();
+        return union.Length >= _options.SharedAfterUsers ? null : union;
+    }
+
+    private bool IsVisible(int id, string? viewer) =>
+        viewer is null || _heardFrom[id] is not { } sources || sources.Contains(viewer, StringComparer.Ordinal);
+
+    private int AddConcept(string name, int activations, DateTimeOffset createdAt, string[]? heardFrom)
     {
         var id = _names.Count;
         _ids.Add(name, id);
@@ -403,6 +497,7 @@ public sealed class AssociationGraph
         _activations.Add(activations);
         _createdAt.Add(createdAt);
         _edgesOf.Add([]);
+        _heardFrom.Add(heardFrom);
         return id;
     }
 
@@ -443,6 +538,15 @@ public sealed class AssociationGraph
         _coOccurrence[edge]++;
         _lastActivated[edge] = _time.GetUtcNow();
         _decayedPeriods[edge] = 0;
+    }
+
+    /// <summary>The concept's edges go, its name leaves the index (its slot stays, so ids do not move) and it is heard from nobody.</summary>
+    private void Delete(int id)
+    {
+        _edgesOf[id].ToList().ForEach(RemoveEdge);
+        _ids.Remove(_names[id]);
+        _names[id] = string.Empty;
+        _heardFrom[id] = [];
     }
 
     private void RemoveEdge(int edge)

@@ -47,16 +47,29 @@ public sealed record AssociationOptions
     /// <summary>The most concepts one view of the graph (the 3D panel's max_nodes) may ask for.</summary>
     public int MaxViewNodes { get; init; } = 200;
 
+    /// <summary>A concept learned from users' conversations is private to them until this many different users have taught it.</summary>
+    public int SharedAfterUsers { get; init; } = 3;
+
+    /// <summary>A reply's prompt names at most this many concepts associated with the message's…</summary>
+    public int InPrompt { get; init; } = 8;
+
+    /// <summary>…found within this many hops…</summary>
+    public int PromptDepth { get; init; } = 2;
+
+    /// <summary>…over edges at least this strong.</summary>
+    public double PromptThreshold { get; init; } = 0.3;
+
     /// <exception cref="InvalidOperationException">A value cannot be honoured; the message names the section.</exception>
     public void Validate()
     {
         if (Window < 1 || DistanceFactor < 0 || LearningRate < 0 || MaxStrength <= 0 || IdlePeriod <= TimeSpan.Zero
             || DecayFactor is <= 0 or > 1 || PruneBelow < 0 || MaxDepth < 1 || MaxResults < 1 || DefaultThreshold is < 0 or > 1
-            || TransitionMaxHops < 1 || MaintenanceInterval <= TimeSpan.Zero || MaxViewNodes < 1)
+            || TransitionMaxHops < 1 || MaintenanceInterval <= TimeSpan.Zero || MaxViewNodes < 1
+            || InPrompt < 0 || SharedAfterUsers < 1 || PromptDepth < 1 || PromptDepth > MaxDepth || PromptThreshold is < 0 or > 1)
         {
             throw new InvalidOperationException(
                 $"{SectionName} options: Window, MaxDepth, MaxResults, TransitionMaxHops and MaxViewNodes must be at least 1; DistanceFactor, LearningRate "
-                + "and PruneBelow not negative; MaxStrength, IdlePeriod and MaintenanceInterval positive; DecayFactor in (0, 1]; DefaultThreshold in [0, 1].");
+                + "and PruneBelow not negative; MaxStrength, IdlePeriod and MaintenanceInterval positive; DecayFactor in (0, 1]; DefaultThreshold and PromptThreshold in [0, 1]; InPrompt not negative; SharedAfterUsers at least 1; PromptDepth in 1..MaxDepth.");
         }
     }
 }

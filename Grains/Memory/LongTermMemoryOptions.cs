@@ -30,6 +30,27 @@ public sealed record LongTermMemoryOptions
     /// <summary>The most memories one recall may ask for.</summary>
     public int MaxRecall { get; init; } = 100;
 
+    /// <summary>A consolidation keeps this share of the memories kept since the last one, the most important (upstream: the top 70 %).</summary>
+    public double ConsolidationKeeps { get; init; } = 0.7;
+
+    /// <summary>A reply's prompt carries at most this many lessons, those drawn in the most similar situations.</summary>
+    public int LessonsInPrompt { get; init; } = 3;
+
+    /// <summary>A new statement is checked for contradictions against this many of the user's most similar memories (upstream: top 10).</summary>
+    public int ContradictionCandidates { get; init; } = 10;
+
+    /// <summary>Most lessons kept per (character, user); beyond it the oldest goes.</summary>
+    public int LessonsPerUser { get; init; } = 50;
+
+    /// <summary>The user profile keeps this many topics; beyond it the least mentioned go.</summary>
+    public int ProfileTopics { get; init; } = 200;
+
+    /// <summary>A topic is an interest once the user brought it up this many times…</summary>
+    public int InterestMinMentions { get; init; } = 2;
+
+    /// <summary>…and a prompt names at most this many of them.</summary>
+    public int InterestsInPrompt { get; init; } = 5;
+
     /// <summary>The weights of the importance score (spec §3.6).</summary>
     public ImportanceOptions Importance { get; init; } = new();
 
@@ -37,10 +58,12 @@ public sealed record LongTermMemoryOptions
     public void Validate()
     {
         if (MinConcepts < 0 || KeepAtLeast is < 0 or > 1 || MaxPerUser < 1 || RelevanceWeight < 0 || ImportanceWeight < 0 || RecencyWeight < 0
-            || RecencyHalfLife <= TimeSpan.Zero || MinRelevance is < -1 or > 1 || MaxRecall < 1)
+            || RecencyHalfLife <= TimeSpan.Zero || MinRelevance is < -1 or > 1 || MaxRecall < 1
+            || ConsolidationKeeps is < 0 or > 1 || LessonsPerUser < 1 || LessonsInPrompt < 0 || ContradictionCandidates < 1
+            || ProfileTopics < 0 || InterestMinMentions < 1 || InterestsInPrompt < 0)
         {
             throw new InvalidOperationException(
-                $"{SectionName} options: MaxPerUser and MaxRecall must be at least 1; MinConcepts and the weights not negative; KeepAtLeast in [0, 1]; "
+                $"{SectionName} options: MaxPerUser, MaxRecall, LessonsPerUser, ContradictionCandidates and InterestMinMentions must be at least 1; ProfileTopics, LessonsInPrompt and InterestsInPrompt not negative; MinConcepts and the weights not negative; KeepAtLeast and ConsolidationKeeps in [0, 1]; "
                 + "MinRelevance in [-1, 1]; RecencyHalfLife positive.");
         }
     }

@@ -1,3 +1,4 @@
+using LlmMultiChat.Grains.Coherence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +8,9 @@ namespace LlmMultiChat.Grains.Memory;
 public static class LongTermMemoryServiceCollectionExtensions
 {
     /// <summary>
-    /// What characters' long-term memories need besides an <see cref="IEmbedder"/> (AddEmbeddings): the section "LongTermMemory", bound strictly and checked now, its scorer and its filter of small talk.
+    /// What characters' long-term memories need besides an <see cref="IEmbedder"/> (AddEmbeddings) and the concept
+    /// extractor (AddAssociations): the section "LongTermMemory", bound strictly and checked now, its scorer, its
+    /// filter of small talk and the rule-based contradiction check.
     /// </summary>
     public static IServiceCollection AddLongTermMemory(this IServiceCollection services, IConfiguration section)
     {
@@ -18,6 +21,7 @@ public static class LongTermMemoryServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(new ImportanceScorer(options.Importance));
         services.TryAddSingleton(new StatementFilter(options));
+        services.TryAddSingleton<IContradictionDetector, NegationPairContradictionDetector>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace LlmMultiChat.Grains.Memory;
 
 /// <summary>
@@ -8,19 +10,84 @@ public sealed class MemoryBank
 {
     private readonly Dictionary<string, LongTermMemory> _memories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VectorIndex<string>> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Lesson>> _lessons = new(StringComparer.Ordinal);
     private readonly LongTermMemoryOptions _options;
 
-    public MemoryBank(IEnumerable<LongTermMemory> memories, LongTermMemoryOptions options)
+    public MemoryBank(IEnumerable<LongTermMemory> memories, IEnumerable<Lesson> lessons, LongTermMemoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(memories);
+        ArgumentNullException.ThrowIfNull(lessons);
         _options = options;
         foreach (var memory in memories)
         {
             Add(memory);
         }
+
+        foreach (var lesson in lessons)
+        {
+            Add(lesson);
+        }
     }
 
     public IReadOnlyCollection<LongTermMemory> All => _memories.Values;
+
+    public IEnumerable<Lesson> AllLessons => _lessons.Values.SelectMany(l => l);
+
+    /// <summary>The user's <paramref name="count"/> memories most similar to <paramref name="vector"/>, oldest first (what a contradiction check reads).</summary>
+    public IReadOnlyList<LongTermMemory> MostSimilar(string userId, float[] vector, int count) =>
+        _indexes.TryGetValue(userId, out var index)
+            ? [.. index.Search(vector, count).Select(m => _memories[m.Key]).OrderBy(m => m.CreatedAt)]
+            : [];
+
+    /// <summary>
+    /// Forgets the least important of the user's unconsolidated memories, keeping the top
+    /// <see cref="LongTermMemoryOptions.ConsolidationKeeps"/> (rounded up; the newer first at equal importance), and
+    /// marks those kept consolidated. Returns how many were forgotten.
+    /// </summary>
+    public int Consolidate(string userId)
+    {
+        var pending = _memories.Values.Where(m => m.UserId == userId && !m.Consolidated)
+            .OrderByDescending(m => m.Importance).ThenByDescending(m => m.CreatedAt).ToList();
+        var keep = (int)Math.Ceiling(pending.Count * _options.ConsolidationKeeps);
+        foreach (var kept in pending.Take(keep))
+        {
+            _memories[kept.Id] = kept with { Consolidated = true };
+        }
+
+        foreach (var forgotten in pending.Skip(keep))
+        {
+            _indexes[userId].Remove(forgotten.Id);
+            _memories.Remove(forgotten.Id);
+        }
+
+        return pending.Count - keep;
+    }
+
+    /// <summary>Keeps the lesson; beyond <see cref="LongTermMemoryOptions.LessonsPerUser"/> for its user the oldest goes.</summary>
+    public void Add(Lesson lesson)
+    {
+        ArgumentNullException.ThrowIfNull(lesson);
+        if (!_lessons.TryGetValue(lesson.UserId, out var lessons))
+        {
+            lessons = [];
+            _lessons.Add(lesson.UserId, lessons);
+        }
+
+        lessons.Add(lesson);
+        if (lessons.Count > _options.LessonsPerUser)
+        {
+            lessons.Remove(lessons.MinBy(l => l.CreatedAt)!);
+        }
+    }
+
+    /// <summary>The user's lessons drawn in situations most similar to <paramref name="vector"/>, best first.</summary>
+    public IReadOnlyList<(Lesson Lesson, double Relevance)> Lessons(string userId, float[] vector, int count) =>
+        _lessons.TryGetValue(userId, out var lessons)
+            ? [.. lessons.Where(l => l.Vector.Length == vector.Length)
+                .Select(l => (l, (double)TensorPrimitives.Dot(l.Vector, vector)))
+                .OrderByDescending(l => l.Item2).ThenByDescending(l => l.l.CreatedAt)
+                .Take(count)]
+            : [];
 
     /// <summary>The similarities of the user's <paramref name="count"/> memories nearest to <paramref name="vector"/>, best first.</summary>
     public IEnumerable<float> Nearest(string userId, float[] vector, int count) =>
@@ -74,13 +141,13 @@ public sealed class MemoryBank
         return true;
     }
 
-    /// <summary>Removes every memory of the user; returns how many.</summary>
+    /// <summary>Removes every memory and lesson of the user; returns how many in all.</summary>
     public int RemoveUser(string userId)
     {
         var ids = _memories.Values.Where(m => m.UserId == userId).Select(m => m.Id).ToList();
         ids.ForEach(id => _memories.Remove(id));
         _indexes.Remove(userId);
-        return ids.Count;
+        return ids.Count + (_lessons.Remove(userId, out var lessons) ? lessons.Count : 0);
     }
 
     /// <summary>

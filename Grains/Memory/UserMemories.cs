@@ -1,25 +1,24 @@
-using System.Numerics.Tensors;
 using LlmMultiChat.Grains.Characters;
-using Microsoft.Extensions.Options;
+using LlmMultiChat.Grains.Users;
 
 namespace LlmMultiChat.Grains.Memory;
 
 /// <summary>
 /// A user's own memories across tiers: listing, search and forgetting. Every call is keyed by the user whose
 /// memories they are, so nothing here can reach another user's: long-term memories are asked of each character for
-/// that user only, summaries are read and forgotten for that user only.
+/// that user only, summaries are read, ranked and forgotten by that user's own grain or for that user only.
 /// </summary>
 public sealed class UserMemories(
     IGrainFactory grains,
     ISessionSummaryStore summaries,
     IEmbedder embedder,
     LongTermMemoryOptions longTerm,
-    IOptions<MidTermMemoryOptions> midTerm,
+    MidTermMemoryOptions midTerm,
     TimeProvider time)
 {
     /// <summary>
-    /// The user's memories: with a query, those at least <see cref="LongTermMemoryOptions.MinRelevance"/> similar,
-    /// best score first; without, newest first. Mid-term ones within the retention window only.
+    /// The user's memories: with a query, those the tiers' recall finds (long-term as a reply's recall, mid-term as the
+    /// user grain ranks summaries), best score first; without, newest first. Mid-term ones within retention only.
     /// </summary>
     public async Task<IReadOnlyList<UserMemory>> ListAsync(string userId, UserMemoryQuery query, CancellationToken cancellationToken)
     {
@@ -45,6 +44,15 @@ public sealed class UserMemories(
     public async Task<IReadOnlyList<UserMemory>> AllLongTermAsync(string userId) =>
         [.. (await LongTermAsync(userId, characterId: null, query: null, count: 0).ConfigureAwait(false)).OrderByDescending(m => m.CreatedAt)];
 
+    /// <returns>False when the character keeps no such memory of the user.</returns>
+    public Task<bool> ForgetLongTermAsync(string userId, string characterId, string memoryId) =>
+        grains.GetGrain<ICharacterGrain>(characterId).Forget(userId, memoryId);
+
+    /// <summary>Through the user's grain, so its recall stops finding the summary at once.</summary>
+    /// <returns>False when the user keeps no such summary.</returns>
+    public Task<bool> ForgetMidTermAsync(string userId, string summaryId) =>
+        grains.GetGrain<IUserGrain>(userId).ForgetSession(summaryId);
+
     /// <summary>
     /// What characters keep of the user (<paramref name="characterId"/>'s only, or every character's: memories have
     /// no index by user, so each character is asked): the <paramref name="count"/> best recalled for
@@ -69,32 +77,23 @@ public sealed class UserMemories(
         return found;
     }
 
-    /// <returns>False when the character keeps no such memory of the user.</returns>
-    public Task<bool> ForgetLongTermAsync(string userId, string characterId, string memoryId) =>
-        grains.GetGrain<ICharacterGrain>(characterId).Forget(userId, memoryId);
-
-    /// <returns>False when the user keeps no such summary.</returns>
-    public Task<bool> ForgetMidTermAsync(string userId, string summaryId, CancellationToken cancellationToken) =>
-        summaries.ForgetAsync(summaryId, userId, cancellationToken);
-
     private async Task<IEnumerable<UserMemory>> MidTermAsync(string userId, UserMemoryQuery query, CancellationToken cancellationToken)
     {
-        var kept = (await summaries.ForUserAsync(userId, time.GetUtcNow() - midTerm.Value.Retention, cancellationToken).ConfigureAwait(false))
-            .Where(s => query.CharacterId is null || s.CharacterIds.Contains(query.CharacterId));
+        var kept = (await summaries.ForUserAsync(userId, time.GetUtcNow() - midTerm.Retention, cancellationToken).ConfigureAwait(false))
+            .Where(s => query.CharacterId is null || s.CharacterIds.Contains(query.CharacterId))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
         if (query.Query is null)
         {
-            return kept.Select(s => ToMemory(s, null));
+            return kept.Values.Select(s => ToMemory(s, null, null));
         }
 
+        // Ranked as replies recall them (the user grain: relevance and recency, MidTermMemory options).
         var vector = await embedder.EmbedAsync(query.Query, cancellationToken).ConfigureAwait(false);
-        // Vectors of another embedder model are not comparable with the query's: such summaries are not found by search.
-        return kept
-            .Where(s => s.Model == embedder.Model && s.Vector.Length == vector.Length)
-            .Select(s => ToMemory(s, Math.Round(TensorPrimitives.CosineSimilarity(s.Vector, vector), 4)))
-            .Where(m => m.Relevance >= longTerm.MinRelevance);
+        var recalled = await grains.GetGrain<IUserGrain>(userId).Recollect(vector, embedder.Model, query.Limit).ConfigureAwait(false);
+        return recalled.Sessions.Where(r => kept.ContainsKey(r.Id)).Select(r => ToMemory(kept[r.Id], r.Relevance, r.Score));
     }
 
-    private static UserMemory ToMemory(SessionSummary summary, double? relevance) => new(
+    private static UserMemory ToMemory(SessionSummary summary, double? relevance, double? score) => new(
         MemoryTier.MidTerm,
         summary.Id,
         summary.CharacterIds.Count == 1 ? summary.CharacterIds[0] : null,
@@ -102,6 +101,6 @@ public sealed class UserMemories(
         summary.Text,
         null,
         relevance,
-        relevance,
+        score,
         summary.CreatedAt);
 }

@@ -9,8 +9,8 @@ namespace LlmMultiChat.Grains.Prompting;
 /// <param name="OtherCharacters">The other characters in the conversation (names and aliases matter: the reply must never speak for them).</param>
 /// <param name="Humans">The humans in the conversation.</param>
 /// <param name="History">Recent messages, oldest first, ending with the message being answered.</param>
-/// <param name="EmotionTone">An instruction from the character's dominant emotion (filled by the memory issue; null until then).</param>
-/// <param name="Memories">What the character remembers of the human it answers that bears on the message answered, as short lines; null when nothing.</param>
+/// <param name="EmotionTone">An instruction from the character's dominant emotion (null: no instruction).</param>
+/// <param name="Memory">What the reply recalls from every memory tier (null: nothing).</param>
 /// <param name="UserStyle">How the human being answered likes to be spoken to: instruction lines from their dialogue style (none while it sits in the middle).</param>
 public sealed record PromptContext(
     string SpeakerId,
@@ -19,5 +19,5 @@ public sealed record PromptContext(
     IReadOnlyList<ConversationMember> Humans,
     IReadOnlyList<ChatMessage> History,
     string? EmotionTone = null,
-    string? Memories = null,
+    PromptMemory? Memory = null,
     IReadOnlyList<string>? UserStyle = null);

@@ -43,7 +43,7 @@ internal sealed record SystemPromptModel
 
     public string? EmotionTone { get; init; }
 
-    public string? Memories { get; init; }
+    public required PromptMemory Memory { get; init; }
 
     public required IReadOnlyList<string> UserStyle { get; init; }
 
@@ -90,7 +90,7 @@ internal sealed record SystemPromptModel
             Greetings = Entries(persona.Greetings),
             ExampleDialogue = Text(persona.ExampleDialogue),
             EmotionTone = Text(context.EmotionTone),
-            Memories = Text(context.Memories),
+            Memory = context.Memory ?? PromptMemory.None,
             UserStyle = Entries(context.UserStyle ?? []),
             SystemPrompt = Text(persona.SystemPrompt),
             PostHistoryInstructions = Text(persona.PostHistoryInstructions),

@@ -84,7 +84,7 @@ public sealed class AccountService(
 
     /// <summary>
     /// Erases an account and what the system holds about it (docs/decisions.md §13): the conversations it owns are
-    /// deleted with their summaries; in every other conversation it said or rated something in (also those it left)
+    /// deleted (with their summaries); in every other conversation it said or rated something in (also those it left)
     /// it is redacted; its characters are deleted; every other character forgets its memories of it and its username as
     /// a concept; its mid-term summaries go; then the account, its sessions and its names. Each step can be repeated,
     /// so a failed erase can simply be run again.
@@ -107,7 +107,6 @@ public sealed class AccountService(
             if (info.OwnerId == userId)
             {
                 await conversation.Delete(userId).ConfigureAwait(false);
-                await summaries.DeleteConversationAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
@@ -135,7 +134,15 @@ public sealed class AccountService(
             }
         }
 
+        // Summaries they took part in go for everyone: the others' grains must stop recalling them.
+        var sharedWith = (await summaries.ForUserAsync(userId, DateTimeOffset.MinValue, CancellationToken.None).ConfigureAwait(false))
+            .SelectMany(s => s.UserIds).Where(u => u != userId).Distinct(StringComparer.Ordinal).ToList();
         await summaries.EraseUserAsync(userId, CancellationToken.None).ConfigureAwait(false);
+        foreach (var other in sharedWith)
+        {
+            await grains.GetGrain<IUserGrain>(other).SessionsChanged().ConfigureAwait(false);
+        }
+
         await user.Delete().ConfigureAwait(false);
     }
 }

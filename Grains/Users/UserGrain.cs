@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Style;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,11 @@ namespace LlmMultiChat.Grains.Users;
 public sealed class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
     [PersistentState("style")] IPersistentState<DialogueStyle> style,
+    [PersistentState("interests")] IPersistentState<InterestState> interests,
     DialogueStyleAdapter styles,
+    ISessionSummaryStore summaries,
+    MidTermMemoryOptions midTerm,
+    LongTermMemoryOptions longTerm,
     PasswordHashing passwords,
     IOptions<AuthOptions> authOptions,
     IOptions<QuotaOptions> quotaOptions,
@@ -20,7 +26,7 @@ public sealed class UserGrain(
 {
     private readonly AuthOptions _auth = authOptions.Value;
     private WriteBehindQueue? _writeQueue;
-    private bool _styleWriteQueued;
+    private Task<List<SessionSummary>>? _sessions;
 
     private string Id => GetPrimaryKeyString();
 
@@ -307,6 +313,68 @@ public sealed class UserGrain(
 
     public Task<DialogueStyleView> Style() => Task.FromResult(StyleView(style.State));
 
+    public Task NoteInterests(IReadOnlyList<string> concepts, IReadOnlyList<string> characterIds)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        ArgumentNullException.ThrowIfNull(characterIds);
+        if (!state.State.Exists || (concepts.Count == 0 && characterIds.Count == 0))
+        {
+            return Task.CompletedTask;
+        }
+
+        var profile = interests.State;
+        foreach (var topic in concepts.Distinct(StringComparer.Ordinal))
+        {
+            profile.Topics[topic] = profile.Topics.GetValueOrDefault(topic) + 1;
+        }
+
+        foreach (var characterId in characterIds.Distinct(StringComparer.Ordinal))
+        {
+            profile.Characters[characterId] = profile.Characters.GetValueOrDefault(characterId) + 1;
+        }
+
+        // The least mentioned (the newest of them: counts tie) go first, so a long-held interest is not pushed out by one-offs.
+        foreach (var topic in profile.Topics.OrderBy(t => t.Value).Take(Math.Max(0, profile.Topics.Count - longTerm.ProfileTopics)).Select(t => t.Key).ToList())
+        {
+            profile.Topics.Remove(topic);
+        }
+
+        Writes.EnqueueOnce("interests", () => interests.WriteStateAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task<InterestProfile> Interests()
+    {
+        var profile = interests.State;
+        return Task.FromResult(new InterestProfile(
+            profile.Topics.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).ToDictionary(),
+            profile.Characters.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToDictionary()));
+    }
+
+    public async Task<UserRecollection> Recollect(float[] query, string model, int sessions)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(sessions);
+        var topInterests = interests.State.Topics.Where(t => t.Value >= longTerm.InterestMinMentions)
+            .OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(longTerm.InterestsInPrompt).Select(t => t.Key).ToList();
+        var recalled = sessions == 0 ? [] : RankSessions(await SessionsAsync(), query, model, sessions);
+        return new UserRecollection(StyleView(style.State), topInterests, recalled);
+    }
+
+    public Task SessionsChanged()
+    {
+        _sessions = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> ForgetSession(string summaryId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(summaryId);
+        _sessions = null;
+        return await summaries.ForgetAsync(summaryId, Id, CancellationToken.None);
+    }
+
     public async Task Delete()
     {
         if (!state.State.Exists)
@@ -315,6 +383,8 @@ public sealed class UserGrain(
         }
 
         await Writes.DrainAsync();
+        _sessions = null;
+        await interests.ClearStateAsync();
         await style.ClearStateAsync();
         await state.ClearStateAsync();
         await Directory.Remove(Id);
@@ -327,22 +397,43 @@ public sealed class UserGrain(
     /// share it. Background work keeps the activation alive until it is stored; a failed write is logged by the
     /// runtime, and the next change writes the whole style again.
     /// </summary>
-    private void WriteStyleBehind()
-    {
-        if (_styleWriteQueued)
-        {
-            return;
-        }
-
-        _styleWriteQueued = true;
-        Writes.Enqueue(async () =>
-        {
-            _styleWriteQueued = false;
-            await style.WriteStateAsync(CancellationToken.None);
-        });
-    }
+    private void WriteStyleBehind() => Writes.EnqueueOnce("style", () => style.WriteStateAsync(CancellationToken.None));
 
     private WriteBehindQueue Writes => _writeQueue ??= new WriteBehindQueue(RunInBackground);
+
+    /// <summary>The user's summaries within retention, read once and kept until they change (<see cref="SessionsChanged"/>); shared as a task because recalls interleave.</summary>
+    private Task<List<SessionSummary>> SessionsAsync() =>
+        _sessions ??= LoadSessionsAsync();
+
+    private async Task<List<SessionSummary>> LoadSessionsAsync()
+    {
+        try
+        {
+            return [.. await summaries.ForUserAsync(Id, time.GetUtcNow() - midTerm.Retention, CancellationToken.None)];
+        }
+        catch
+        {
+            _sessions = null; // a failed read is tried again by the next recall
+            throw;
+        }
+    }
+
+    private List<RecalledSession> RankSessions(List<SessionSummary> all, float[] query, string model, int count)
+    {
+        var now = time.GetUtcNow();
+        return
+        [
+            .. all.Where(s => s.Model == model && s.Vector.Length == query.Length && now - s.CreatedAt < midTerm.Retention)
+                .Select(s => (Summary: s, Relevance: (double)TensorPrimitives.Dot(s.Vector, query)))
+                .Where(r => r.Relevance >= midTerm.MinRelevance)
+                .Select(r => new RecalledSession(
+                    r.Summary.Id, r.Summary.ConversationId, r.Summary.Text, r.Summary.Keywords, Math.Round(r.Relevance, 4),
+                    Math.Round((midTerm.RelevanceWeight * r.Relevance) + (midTerm.RecencyWeight * Math.Pow(0.5, (now - r.Summary.CreatedAt) / midTerm.RecencyHalfLife)), 4),
+                    r.Summary.CreatedAt))
+                .OrderByDescending(r => r.Score)
+                .Take(count),
+        ];
+    }
 
     private DialogueStyleView StyleView(DialogueStyle current) => new(
         current.Formality,

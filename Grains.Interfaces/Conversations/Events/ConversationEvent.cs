@@ -19,6 +19,7 @@ namespace LlmMultiChat.Grains.Conversations.Events;
 [JsonDerivedType(typeof(ResyncRequired), ResyncRequired.TypeName)]
 [JsonDerivedType(typeof(EmotionChanged), EmotionChanged.TypeName)]
 [JsonDerivedType(typeof(LevelUp), LevelUp.TypeName)]
+[JsonDerivedType(typeof(ThreadSummarized), ThreadSummarized.TypeName)]
 public abstract record ConversationEvent(string ConversationId, long Seq, DateTimeOffset At)
 {
     /// <summary>

@@ -65,6 +65,7 @@ public sealed class PersonalDataTests
         Assert.Equal(["user"], export.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.True(export.GetProperty("quota").GetProperty("used").GetInt64() > 0);
         Assert.True(export.GetProperty("style").TryGetProperty("formality", out _));
+        Assert.True(export.GetProperty("interests").GetProperty("topics").TryGetProperty("ポチ", out _));
         var conversations = export.GetProperty("conversations").EnumerateArray().ToDictionary(c => c.String("id")!);
         Assert.Equal("owner", conversations[own].String("relation"));
         Assert.Contains(Fact, Contents(conversations[own]));

@@ -79,7 +79,7 @@ public sealed class CharactersApiTests(CharacterApiHost host) : IClassFixture<Ch
     public async Task The_associations_route_shows_nodes_with_path_strengths_and_edges_around_the_centre_or_the_hub()
     {
         var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);
-        await host.Grains.GetGrain<ICharacterGrain>(id).LearnConcepts(["東京", "タワー", "夜景"]);
+        await host.Grains.GetGrain<ICharacterGrain>(id).LearnConcepts(["東京", "タワー", "夜景"], []);
 
         using var centred = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id, "?center=" + Uri.EscapeDataString("夜景") + "&depth=1&threshold=0.5&maxNodes=2"));
         var view = await centred.ReadJsonAsync();

@@ -25,6 +25,7 @@ public sealed class ConversationEventJsonTests
         new ResyncRequired("c1", 9, At, 2),
         new EmotionChanged("c1", 10, At, "lumina", new Dictionary<string, double> { ["joy"] = 0.9, ["sadness"] = 0.1 }, "joy"),
         new LevelUp("c1", 11, At, "lumina", 5, ["advanced_search"]),
+        new ThreadSummarized("c1", 12, At, "s1", 0, 11),
     ];
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class MemoriesApiTests
         Assert.Equal(Pochi, longTerm[0].String("text"));
         Assert.True(longTerm[0].GetProperty("relevance").GetDouble() > 0);
         Assert.Equal(RamenShop, midTerm[0].String("text"));
-        Assert.Equal(midTerm[0].GetProperty("relevance").GetDouble(), midTerm[0].GetProperty("score").GetDouble());
+        Assert.True(midTerm[0].GetProperty("relevance").GetDouble() > 0);
         Assert.All(midTerm.Skip(1), i => Assert.True(i.GetProperty("score").GetDouble() <= midTerm[0].GetProperty("score").GetDouble()));
     }
 

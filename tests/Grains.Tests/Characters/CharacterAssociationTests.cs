@@ -18,10 +18,10 @@ public sealed class CharacterAssociationTests
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["東京", "タワー", "夜景"]);
-        await mira.LearnConcepts(["夜景", "横浜"]);
+        await mira.LearnConcepts(["東京", "タワー", "夜景"], []);
+        await mira.LearnConcepts(["夜景", "横浜"], []);
 
-        var view = (await mira.Associations("東京", depth: 2, threshold: 0.3, maxNodes: 50))!;
+        var view = (await mira.Associations("東京", depth: 2, threshold: 0.3, maxNodes: 50, "viewer"))!;
 
         Assert.Equal(("東京", 2, 0.3), (view.Center, view.Depth, view.Threshold));
         Assert.Equal(
@@ -37,15 +37,15 @@ public sealed class CharacterAssociationTests
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["映画", "ポップコーン"]);
-        await mira.LearnConcepts(["映画", "映画館"]);
-        await mira.LearnConcepts(["映画", "監督", "ポップコーン", "塩味"]);
+        await mira.LearnConcepts(["映画", "ポップコーン"], []);
+        await mira.LearnConcepts(["映画", "映画館"], []);
+        await mira.LearnConcepts(["映画", "監督", "ポップコーン", "塩味"], []);
 
-        var hub = (await mira.Associations(null, depth: 3, threshold: 0, maxNodes: 200))!;
-        var shallow = (await mira.Associations("映画", depth: 1, threshold: 0.6, maxNodes: 200))!;
-        var deeper = (await mira.Associations("映画", depth: 2, threshold: 0.6, maxNodes: 200))!;
-        var strong = (await mira.Associations("映画", depth: 3, threshold: 0.8, maxNodes: 200))!;
-        var two = (await mira.Associations("映画", depth: 3, threshold: 0, maxNodes: 2))!;
+        var hub = (await mira.Associations(null, depth: 3, threshold: 0, maxNodes: 200, "viewer"))!;
+        var shallow = (await mira.Associations("映画", depth: 1, threshold: 0.6, maxNodes: 200, "viewer"))!;
+        var deeper = (await mira.Associations("映画", depth: 2, threshold: 0.6, maxNodes: 200, "viewer"))!;
+        var strong = (await mira.Associations("映画", depth: 3, threshold: 0.8, maxNodes: 200, "viewer"))!;
+        var two = (await mira.Associations("映画", depth: 3, threshold: 0, maxNodes: 2, "viewer"))!;
 
         // 映画 has four edges (ポップコーン strengthened once); 塩味 is three apart from it (0.53) but next to ポップコーン.
         Assert.Equal(("映画", 5), (hub.Center, hub.Nodes.Count));
@@ -61,11 +61,11 @@ public sealed class CharacterAssociationTests
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["tokyo", "tower"]);
+        await mira.LearnConcepts(["tokyo", "tower"], []);
 
-        var typed = (await mira.Associations("ＴＯＫＹＯ", 2, 0.3, 50))!;
-        var unknown = (await mira.Associations("大阪", 2, 0.3, 50))!;
-        var nothing = (await (await CreateAsync(silo, "nox")).Associations(null, 2, 0.3, 50))!;
+        var typed = (await mira.Associations("ＴＯＫＹＯ", 2, 0.3, 50, "viewer"))!;
+        var unknown = (await mira.Associations("大阪", 2, 0.3, 50, "viewer"))!;
+        var nothing = (await (await CreateAsync(silo, "nox")).Associations(null, 2, 0.3, 50, "viewer"))!;
 
         Assert.Equal(["tokyo", "tower"], typed.Nodes.Select(n => n.Name));
         Assert.Equal(("大阪", 0, 0), (unknown.Center, unknown.Nodes.Count, unknown.Edges.Count));
@@ -80,15 +80,15 @@ public sealed class CharacterAssociationTests
         var ghost = silo.GetGrain<ICharacterGrain>("ghost");
         var mira = await CreateAsync(silo);
 
-        Assert.Null(await ghost.Associations(null, 2, 0.3, 50));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => ghost.LearnConcepts(["a", "b"]));
-        await Assert.ThrowsAsync<ArgumentException>(() => mira.LearnConcepts(["a", " "]));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 0, 0.3, 50));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 4, 0.3, 50));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, 1.5, 50));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, double.NaN, 50));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, 0.3, 0));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, 0.3, 201));
+        Assert.Null(await ghost.Associations(null, 2, 0.3, 50, "viewer"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => ghost.LearnConcepts(["a", "b"], []));
+        await Assert.ThrowsAsync<ArgumentException>(() => mira.LearnConcepts(["a", " "], []));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 0, 0.3, 50, "viewer"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 4, 0.3, 50, "viewer"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, 1.5, 50, "viewer"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, double.NaN, 50, "viewer"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, 0.3, 0, "viewer"));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mira.Associations(null, 2, 0.3, 201, "viewer"));
     }
 
     [Fact]
@@ -96,12 +96,12 @@ public sealed class CharacterAssociationTests
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["東京", "タワー", "夜景"]);
-        await mira.LearnConcepts(["東京", "タワー"]);
-        var before = (await mira.Associations("東京", 2, 0.3, 50))!;
+        await mira.LearnConcepts(["東京", "タワー", "夜景"], []);
+        await mira.LearnConcepts(["東京", "タワー"], []);
+        var before = (await mira.Associations("東京", 2, 0.3, 50, "viewer"))!;
 
         await ReactivateAsync(silo);
-        var after = (await mira.Associations("東京", 2, 0.3, 50))!;
+        var after = (await mira.Associations("東京", 2, 0.3, 50, "viewer"))!;
 
         Assert.Equal(Adjacent + (Adjacent * 0.1), before.Nodes.Single(n => n.Name == "タワー").Strength, 10);
         Assert.Equal(before.Nodes, after.Nodes);
@@ -113,13 +113,13 @@ public sealed class CharacterAssociationTests
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["東京", "タワー"]);
-        await mira.Associations("東京", 1, 0, 50);
+        await mira.LearnConcepts(["東京", "タワー"], []);
+        await mira.Associations("東京", 1, 0, 50, "viewer");
 
         silo.Time.Advance(TimeSpan.FromDays(60));
-        var decayed = (await mira.Associations("東京", 1, 0, 50))!;
+        var decayed = (await mira.Associations("東京", 1, 0, 50, "viewer"))!;
         silo.Time.Advance(TimeSpan.FromDays(30 * 38));
-        var forgotten = (await mira.Associations("東京", 1, 0, 50))!;
+        var forgotten = (await mira.Associations("東京", 1, 0, 50, "viewer"))!;
 
         Assert.Equal(Adjacent * 0.95 * 0.95, decayed.Nodes[1].Strength, 10);
         Assert.Equal(["東京"], forgotten.Nodes.Select(n => n.Name));
@@ -131,14 +131,14 @@ public sealed class CharacterAssociationTests
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["東京", "タワー"]);
+        await mira.LearnConcepts(["東京", "タワー"], []);
 
         await mira.Delete("alice");
-        var gone = await mira.Associations(null, 2, 0.3, 50);
+        var gone = await mira.Associations(null, 2, 0.3, 50, "viewer");
         await mira.Create(Mira, "alice", CharacterVisibility.Public);
-        var recreated = (await mira.Associations(null, 2, 0.3, 50))!;
+        var recreated = (await mira.Associations(null, 2, 0.3, 50, "viewer"))!;
         await ReactivateAsync(silo);
-        var reloaded = (await mira.Associations("東京", 2, 0.3, 50))!;
+        var reloaded = (await mira.Associations("東京", 2, 0.3, 50, "viewer"))!;
 
         Assert.Null(gone);
         Assert.Null(recreated.Center);

@@ -1,4 +1,5 @@
 using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,21 +136,37 @@ public sealed class CharacterForgettingTests
     }
 
     [Fact]
-    public async Task Forgetting_a_concept_takes_it_and_its_edges_out_of_the_graph_and_storage()
+    public async Task Forgetting_a_concept_takes_it_and_its_edges_out_of_the_graph_and_storage_whoever_taught_it()
     {
         await using var silo = await CharacterSilo.StartAsync();
         var mira = await CreateAsync(silo);
-        await mira.LearnConcepts(["Alice", "コーヒー", "朝"]);
+        await mira.LearnConcepts(["Alice", "コーヒー", "朝"], []);
 
         Assert.True(await mira.ForgetConcept("ALICE"));
 
-        var view = await mira.Associations("コーヒー", 2, 0, 50);
+        var view = await mira.Associations("コーヒー", 2, 0, 50, "bob");
         Assert.Equal(["コーヒー", "朝"], view!.Nodes.Select(n => n.Name));
-        var stored = new GrainState<CharacterAssociationState>(new CharacterAssociationState());
-        await silo.Services.GetRequiredKeyedService<IGrainStorage>("Default").ReadStateAsync("associations", MiraId, stored, CancellationToken.None);
-        Assert.Equal(["コーヒー", "朝"], stored.State.Graph!.Nodes.Select(n => n.Name));
+        Assert.Equal(["コーヒー", "朝"], (await StoredGraphAsync(silo)).Nodes.Select(n => n.Name));
         Assert.False(await mira.ForgetConcept("alice"));
         Assert.False(await silo.GetGrain<ICharacterGrain>("nobody").ForgetConcept("alice"));
+    }
+
+    [Fact]
+    public async Task Forgetting_a_user_forgets_their_lessons_and_the_concepts_only_their_conversations_taught()
+    {
+        await using var silo = await CharacterSilo.StartAsync();
+        var mira = await CreateAsync(silo);
+        await mira.LearnConcepts(["ポチ", "散歩"], ["alice"]);
+        await mira.LearnConcepts(["散歩", "公園"], ["alice", "bob"]);
+        await mira.KeepLessons("alice", [new NewLesson("もっと短く答える", "長すぎる")]);
+        await mira.KeepLessons("bob", [new NewLesson("丁寧に話す", "失礼だ")]);
+
+        Assert.Equal(1, await mira.ForgetUser("alice"));
+
+        var stored = await StoredAsync(silo);
+        Assert.Equal(["bob"], stored.Lessons.Select(l => l.UserId));
+        Assert.Equal(["散歩", "公園"], (await StoredGraphAsync(silo)).Nodes.Select(n => n.Name));
+        Assert.All((await StoredGraphAsync(silo)).Nodes, n => Assert.DoesNotContain("alice", n.HeardFrom ?? []));
     }
 
     private static async Task<ICharacterGrain> CreateAsync(TestSilo silo)
@@ -157,6 +174,13 @@ public sealed class CharacterForgettingTests
         var grain = silo.GetGrain<ICharacterGrain>("mira");
         await grain.Create(Mira, "alice", CharacterVisibility.Public);
         return grain;
+    }
+
+    private static async Task<AssociationGraphSnapshot> StoredGraphAsync(TestSilo silo)
+    {
+        var stored = new GrainState<CharacterAssociationState>(new CharacterAssociationState());
+        await silo.Services.GetRequiredKeyedService<IGrainStorage>("Default").ReadStateAsync("associations", MiraId, stored, CancellationToken.None);
+        return stored.State.Graph!;
     }
 
     private static async Task<CharacterMemoryState> StoredAsync(TestSilo silo)

@@ -20,9 +20,9 @@ public sealed class AssociationLearningTests
         var lumina = harness.Silo.GetGrain<ICharacterGrain>("lumina");
 
         await harness.SendAsync("c1", "東京タワーの夜景が見たい");
-        var once = (await lumina.Associations("東京", depth: 2, threshold: 0.3, maxNodes: 50))!;
+        var once = (await lumina.Associations("東京", depth: 2, threshold: 0.3, maxNodes: 50, ConversationHarness.Alice))!;
         await harness.SendAsync("c1", "東京タワーの夜景が見たい");
-        var twice = (await lumina.Associations("夜景", depth: 1, threshold: 0.3, maxNodes: 50))!;
+        var twice = (await lumina.Associations("夜景", depth: 1, threshold: 0.3, maxNodes: 50, ConversationHarness.Alice))!;
 
         Assert.Equal(
             [("タワー", 1, Rounded(Adjacent)), ("夜景", 1, Rounded(TwoApart)), ("横浜", 2, Rounded(TwoApart * Adjacent))],
@@ -43,7 +43,7 @@ public sealed class AssociationLearningTests
         Assert.Equal(["lumina"], turn.Speakers);
         Assert.Equal(["京都", "嵐山", "抹茶"], await NeighboursOfMomijiAsync(harness, "lumina"));
         Assert.Equal(["京都", "抹茶"], await NeighboursOfMomijiAsync(harness, "nox"));
-        var clarisse = (await harness.Silo.GetGrain<ICharacterGrain>("clarisse").Associations(null, 2, 0.3, 50))!;
+        var clarisse = (await harness.Silo.GetGrain<ICharacterGrain>("clarisse").Associations(null, 2, 0.3, 50, ConversationHarness.Alice))!;
         Assert.Empty(clarisse.Nodes);
     }
 
@@ -51,7 +51,7 @@ public sealed class AssociationLearningTests
 
     private static async Task<IReadOnlyList<string>> NeighboursOfMomijiAsync(ConversationHarness harness, string characterId)
     {
-        var view = (await harness.Silo.GetGrain<ICharacterGrain>(characterId).Associations("紅葉", depth: 1, threshold: 0.3, maxNodes: 50))!;
+        var view = (await harness.Silo.GetGrain<ICharacterGrain>(characterId).Associations("紅葉", depth: 1, threshold: 0.3, maxNodes: 50, ConversationHarness.Alice))!;
         return [.. view.Nodes.Skip(1).Select(n => n.Name).Order(StringComparer.Ordinal)];
     }
 }

@@ -113,11 +113,7 @@ public sealed class DialogueStyleTests
     private static async Task<ConversationHarness> StartAsync(params string[] usernames)
     {
         var harness = await ConversationHarness.StartAsync(new Dictionary<string, string?> { ["Auth:PasswordHashIterations"] = "1000" });
-        foreach (var username in usernames)
-        {
-            await harness.Silo.GetGrain<IUserGrain>(username).Create(new NewAccount(username, $"{username}@example.com", "Correct-horse-1", [Roles.User]));
-        }
-
+        await harness.CreateAccountsAsync(usernames);
         return harness;
     }
 

@@ -67,7 +67,8 @@ public sealed class FaultTests
     [Fact]
     public async Task Repeated_failures_open_the_circuit_so_the_model_is_not_asked_until_it_has_rested()
     {
-        await using var harness = await ConversationHarness.StartAsync();
+        // Counting requests: no thread summary may ask the model in between.
+        await using var harness = await ConversationHarness.StartAsync(new Dictionary<string, string?> { ["MidTermMemory:FlushAfterTurns"] = "100" });
         await harness.CreateAsync("c1", ["lumina"]);
         harness.Llm.Script(FakeReply.Error(503));
 

@@ -14,19 +14,19 @@ public sealed class AssociationGraphTests
     }
 
     [Fact]
-    public void A_snapshot_without_a_concept_drops_it_and_its_edges_and_keeps_the_rest()
+    public void Removing_a_concept_drops_it_and_its_edges_whoever_taught_it_and_the_snapshot_keeps_the_rest()
     {
-        _graph.Link("alice", "coffee", 0.5);
+        _graph.Learn(["alice", "coffee"], ["u1", "u2"]);
         _graph.Link("coffee", "morning", 0.7);
         _graph.Link("morning", "alice", 0.4);
 
-        var without = AssociationGraph.FromSnapshot(_graph.ToSnapshot().Without("alice"), _time);
+        Assert.True(_graph.Remove("alice"));
+        var reloaded = AssociationGraph.FromSnapshot(_graph.ToSnapshot(), _time);
 
-        Assert.False(without.Contains("alice"));
-        Assert.Equal((2, 1), (without.ConceptCount, without.EdgeCount));
-        Assert.Equal(0.7, without.Strength("coffee", "morning")!.Value, 10);
-        var snapshot = _graph.ToSnapshot();
-        Assert.Same(snapshot, snapshot.Without("nobody"));
+        Assert.False(reloaded.Contains("alice"));
+        Assert.Equal((2, 1), (reloaded.ConceptCount, reloaded.EdgeCount));
+        Assert.Equal(0.7, reloaded.Strength("coffee", "morning")!.Value, 10);
+        Assert.False(_graph.Remove("alice"));
     }
 
     [Fact]
@@ -266,5 +266,50 @@ public sealed class AssociationGraphTests
         _graph.Link("pair", "z", 0.7);
 
         Assert.Equal("star", _graph.Hub());
+    }
+
+    [Fact]
+    public void A_concept_learned_from_one_user_is_neither_returned_nor_walked_through_for_another()
+    {
+        _graph.Learn(["犬", "ポチ", "散歩"], ["alice"]);
+        _graph.Learn(["犬", "猫"]);
+
+        Assert.Equal(["ポチ", "散歩"], _graph.Retrieve("犬", 2, 0, viewer: "alice").Select(a => a.Concept).Where(c => c != "猫").Order());
+        Assert.Equal(["猫"], _graph.Retrieve("犬", 2, 0, viewer: "bob").Select(a => a.Concept));
+        Assert.False(_graph.IsKnownTo("ポチ", "bob"));
+        Assert.True(_graph.IsKnownTo("ポチ", "alice"));
+        // The character itself sees everything.
+        Assert.Equal(3, _graph.Retrieve("猫", 3, 0).Count);
+    }
+
+    [Fact]
+    public void A_concept_taught_by_three_users_is_shared_with_everyone()
+    {
+        _graph.Learn(["映画", "監督"], ["a"]);
+        _graph.Learn(["映画", "監督"], ["b"]);
+        Assert.False(_graph.IsKnownTo("監督", "z"));
+
+        _graph.Learn(["映画", "監督"], ["c"]);
+
+        Assert.True(_graph.IsKnownTo("監督", "z"));
+        Assert.Equal(["監督"], _graph.Retrieve("映画", 1, 0, viewer: "z").Select(a => a.Concept));
+    }
+
+    [Fact]
+    public void Forgetting_a_user_deletes_the_concepts_only_they_taught_and_keeps_the_rest()
+    {
+        _graph.Learn(["犬", "ポチ"], ["alice"]);
+        _graph.Learn(["犬", "柴犬"], ["alice", "bob"]);
+        _graph.Learn(["犬", "猫"]);
+
+        var deleted = _graph.Forget("alice");
+        var restored = AssociationGraph.FromSnapshot(_graph.ToSnapshot(), _time);
+
+        Assert.Equal(1, deleted);
+        Assert.False(_graph.Contains("ポチ"));
+        Assert.True(_graph.IsKnownTo("柴犬", "bob"));
+        Assert.False(_graph.IsKnownTo("柴犬", "alice"));
+        Assert.DoesNotContain(restored.ToSnapshot().Nodes, n => n.Name == "ポチ" || (n.HeardFrom?.Contains("alice") ?? false));
+        Assert.Equal(["柴犬", "猫"], restored.Retrieve("犬", 1, 0).Select(a => a.Concept).Order());
     }
 }

@@ -33,7 +33,7 @@ public class SystemPromptTests
     [Fact]
     public void Every_persona_field_reaches_the_system_prompt()
     {
-        var context = OneToOne(FullPersona) with { EmotionTone = "落ち着いて、少し誇らしげに話す。", Memories = "- 太郎は歴史が好き" };
+        var context = OneToOne(FullPersona) with { EmotionTone = "落ち着いて、少し誇らしげに話す。", Memory = PromptMemory.None with { LongTerm = ["太郎は歴史が好き"] } };
 
         var system = Builder().Build(context).SystemText();
 
@@ -41,7 +41,7 @@ public class SystemPromptTests
         [
             FullPersona.Name, .. FullPersona.Aliases, FullPersona.Description, FullPersona.Gender!, FullPersona.Background,
             .. FullPersona.Personalities, .. FullPersona.Roles, .. FullPersona.Tones, FullPersona.SpeakingStyle,
-            FullPersona.Scenario!, FullPersona.ExampleDialogue, .. FullPersona.Greetings, context.EmotionTone!, context.Memories!,
+            FullPersona.Scenario!, FullPersona.ExampleDialogue, .. FullPersona.Greetings, context.EmotionTone!, "- 太郎は歴史が好き",
         ];
         Assert.All(values, value => Assert.Contains(value, system, StringComparison.Ordinal));
         Assert.Contains("尊敬語・謙譲語", system, StringComparison.Ordinal);
@@ -113,12 +113,26 @@ public class SystemPromptTests
     public void Emotion_and_memory_sections_appear_only_when_given()
     {
         var without = Builder().Build(OneToOne()).SystemText();
-        var with = Builder().Build(OneToOne() with { EmotionTone = "嬉しそうに話す。", Memories = "- 太郎の猫はミケ" }).SystemText();
+        var memory = new PromptMemory(
+            LongTerm: ["太郎の猫はミケ"],
+            MidTerm: ["太郎は京都旅行の計画を話した"],
+            Knowledge: ["京都の寺: 清水寺は778年創建"],
+            Associations: ["猫", "旅行"],
+            Lessons: ["専門用語を避ける。"],
+            Interests: ["歴史", "猫"],
+            Clarification: "以前「犬が好き」とおっしゃっていましたが？");
+        var with = Builder().Build(OneToOne() with { EmotionTone = "嬉しそうに話す。", Memory = memory }).SystemText();
 
-        Assert.DoesNotContain("【現在の気分】", without, StringComparison.Ordinal);
-        Assert.DoesNotContain("【関連する記憶】", without, StringComparison.Ordinal);
+        string[] headings = ["【現在の気分】", "【確認したいこと】", "【関連する記憶】", "【以前の会話】", "【相手の関心】", "【過去の振り返りからの教訓】", "【連想】", "【参考情報】"];
+        Assert.All(headings, heading => Assert.DoesNotContain(heading, without, StringComparison.Ordinal));
         Assert.Contains("【現在の気分】\n嬉しそうに話す。", with, StringComparison.Ordinal);
+        Assert.Contains("以前「犬が好き」とおっしゃっていましたが？", with, StringComparison.Ordinal);
         Assert.Contains("- 太郎の猫はミケ", with, StringComparison.Ordinal);
+        Assert.Contains("- 太郎は京都旅行の計画を話した", with, StringComparison.Ordinal);
+        Assert.Contains("【相手の関心】\n歴史、猫\n", with, StringComparison.Ordinal);
+        Assert.Contains("- 専門用語を避ける。", with, StringComparison.Ordinal);
+        Assert.Contains("思い浮かべること: 猫、旅行", with, StringComparison.Ordinal);
+        Assert.Contains("- 京都の寺: 清水寺は778年創建", with, StringComparison.Ordinal);
         Assert.True(with.IndexOf("【関連する記憶】", StringComparison.Ordinal) < with.IndexOf("- 太郎の猫はミケ", StringComparison.Ordinal));
     }
 
@@ -187,14 +201,14 @@ public class SystemPromptTests
     public void Template_syntax_in_messages_and_hooks_comes_out_verbatim()
     {
         const string Hostile = "{{#each Roles}}{{this}}{{/each}} {{> instructions}} <i>&</i>";
-        var context = OneToOne(Lumina with { PostHistoryInstructions = Hostile }, FromHuman(Taro, Hostile, 1)) with { Memories = Hostile, EmotionTone = Hostile };
+        var context = OneToOne(Lumina with { PostHistoryInstructions = Hostile }, FromHuman(Taro, Hostile, 1)) with { Memory = PromptMemory.None with { LongTerm = [Hostile] }, EmotionTone = Hostile };
 
         var prompt = Builder().Build(context);
 
         Assert.Equal(new LlmMessage(LlmRole.User, "太郎: " + Hostile), prompt.Messages[1]);
         Assert.Equal(new LlmMessage(LlmRole.System, Hostile), prompt.Messages[2]);
         Assert.Contains("【現在の気分】\n" + Hostile + "\n", prompt.SystemText(), StringComparison.Ordinal);
-        Assert.Contains("\n" + Hostile + "\n\n【重要な指示】", prompt.SystemText(), StringComparison.Ordinal);
+        Assert.Contains("【関連する記憶】\nあなたが覚えていることのうち、この会話に関係がありそうなものです。必要なときに自然に活かしてください。\n- " + Hostile + "\n", prompt.SystemText(), StringComparison.Ordinal);
     }
 
     [Fact]

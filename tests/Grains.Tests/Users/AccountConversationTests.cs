@@ -1,5 +1,7 @@
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Conversations.Events;
+using LlmMultiChat.Grains.Tests.Conversations;
 using LlmMultiChat.Grains.Tests.Conversations.Support;
 using LlmMultiChat.Grains.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +87,30 @@ public sealed class AccountConversationTests
             messages.Select(m => (m.SpeakerId, m.Content)));
         Assert.NotEmpty(messages[1].Content);
         Assert.Equal(ErasedHuman.Name, messages[2].SpeakerName);
+    }
+
+    [Fact]
+    public async Task A_thread_flushed_after_an_erasure_is_kept_for_the_remaining_humans_only()
+    {
+        await using var harness = await ConversationHarness.StartAsync(new Dictionary<string, string?>(CheapHashes) { ["MidTermMemory:FlushAfterTurns"] = "4" });
+        var (alice, bob) = await RegisterAsync(harness, "alice", "bob");
+        await CreateAsync(harness, "shared", bob);
+        await harness.Conversation("shared").AddHuman(new ConversationMember(alice.Id, alice.Username));
+        await harness.SendAsync("shared", "アリスの話です", ["lumina"], userId: alice.Id);
+        await harness.Silo.Services.GetRequiredService<AccountService>().EraseAsync(alice.Id);
+        var afterSeq = (await harness.Conversation("shared").Info())!.LastSeq;
+
+        await harness.SendAsync("shared", "ボブの話です", ["lumina"], userId: bob.Id);
+        await foreach (var @event in harness.Events("shared", afterSeq))
+        {
+            if (@event is ThreadSummarized)
+            {
+                break;
+            }
+        }
+
+        var stored = Assert.Single(await MidTermMemoryTests.Store(harness).ForUserAsync(bob.Id, DateTimeOffset.MinValue, CancellationToken.None));
+        Assert.Equal([bob.Id], stored.UserIds);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using LlmMultiChat.FakeLlm;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Conversations.Events;
+using LlmMultiChat.Grains.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Silo.Streams;
@@ -73,6 +74,15 @@ internal sealed class ConversationHarness : IAsyncDisposable
     }
 
     public IChatSessionGrain Conversation(string id) => Silo.GetGrain<IChatSessionGrain>(id);
+
+    /// <summary>Opens accounts (user id = username), for what grains keep of existing accounts only (style, interests). Start with a low Auth:PasswordHashIterations.</summary>
+    public async Task CreateAccountsAsync(params string[] usernames)
+    {
+        foreach (var username in usernames)
+        {
+            await Silo.GetGrain<IUserGrain>(username).Create(new NewAccount(username, $"{username}@example.com", "Correct-horse-1", [Roles.User]));
+        }
+    }
 
     public Task<ConversationInfo> CreateAsync(string id, IReadOnlyList<string> characterIds, TurnPolicy policy = TurnPolicy.Natural, int maxAutoTurns = 3) =>
         Conversation(id).Create(new ConversationSpec(new ConversationMember(Alice, "アリス"), characterIds, Policy: policy, MaxAutoTurns: maxAutoTurns));
