@@ -1,5 +1,7 @@
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Storage.Conversations;
+using LlmMultiChat.Grains.Storage.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Silo.Storage.Sqlite;
 
@@ -12,6 +14,8 @@ public static class GrainStorageServiceCollectionExtensions
     {
         services.AddSingleton<ISqliteSchema, ConversationLogSchema>();
         services.AddSingleton<IConversationLog>(sp => new SqliteConversationLog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISqliteSchema, CharacterMemorySchema>();
+        services.AddSingleton<ICharacterMemoryStore>(sp => new SqliteCharacterMemoryStore(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 }

@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 
-namespace LlmMultiChat.Grains.Knowledge;
+namespace LlmMultiChat.Grains.Memory;
 
 /// <summary>
 /// A vector as little-endian float32 bytes: JSON writes them as base64, about half the size of a list of numbers
 /// and exact (no decimal round trip).
 /// </summary>
-internal static class PackedVector
+public static class PackedVector
 {
     public static byte[] Pack(ReadOnlySpan<float> vector)
     {
