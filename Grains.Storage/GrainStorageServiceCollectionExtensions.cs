@@ -16,6 +16,8 @@ public static class GrainStorageServiceCollectionExtensions
         services.AddSingleton<IConversationLog>(sp => new SqliteConversationLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ISqliteSchema, SessionSummarySchema>();
         services.AddSingleton<ISessionSummaryStore>(sp => new SqliteSessionSummaryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISqliteSchema, CharacterMemorySchema>();
+        services.AddSingleton<ICharacterMemoryStore>(sp => new SqliteCharacterMemoryStore(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 }

@@ -40,7 +40,7 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         services.TryAddSingleton<ISessionSummaryStore, MemorySessionSummaryStore>();
-        services.TryAddSingleton<UserMemories>();
+        services.TryAddSingleton<PersonalMemories>();
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
         services.AddGrowth(configuration.GetSection(GrowthOptions.SectionName));

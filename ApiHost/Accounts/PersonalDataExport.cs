@@ -12,7 +12,7 @@ namespace LlmMultiChat.ApiHost.Accounts;
 /// account, the conversations they own, take part in or spoke or rated in, their ratings, every character's
 /// memories of them, their summaries and their characters.
 /// </summary>
-public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog log, ISessionSummaryStore summaries, UserMemories memories, TimeProvider time)
+public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog log, ISessionSummaryStore summaries, PersonalMemories memories, TimeProvider time)
 {
     /// <returns>Null when the account does not exist.</returns>
     public async Task<PersonalDataResponse?> ExportAsync(string userId, CancellationToken cancellationToken)

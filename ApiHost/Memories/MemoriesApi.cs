@@ -11,7 +11,7 @@ namespace LlmMultiChat.ApiHost.Memories;
 /// <summary>
 /// The caller's own memories: what characters keep of them (long-term) and summaries of their threads (mid-term),
 /// listed, searched and deleted. Every role, guests included (it is their data). There is no way to name another
-/// user: every call is keyed by the caller's id (<see cref="UserMemories"/>), so someone else's memory id is
+/// user: every call is keyed by the caller's id (<see cref="PersonalMemories"/>), so someone else's memory id is
 /// simply not found.
 /// </summary>
 public static class MemoriesApi
@@ -38,7 +38,7 @@ public static class MemoriesApi
     /// <param name="characterId">Only memories of (or threads with) this character.</param>
     /// <param name="limit">1 to 200.</param>
     public static async Task<Ok<MemoryListResponse>> List(
-        ClaimsPrincipal caller, UserMemories memories, CancellationToken cancellationToken, string? q = null, string? tier = null, string? characterId = null, int limit = 50)
+        ClaimsPrincipal caller, PersonalMemories memories, CancellationToken cancellationToken, string? q = null, string? tier = null, string? characterId = null, int limit = 50)
     {
         ArgumentNullException.ThrowIfNull(memories);
         MemoryTier? parsedTier = tier is null ? null : MemoryTiers.Parse(tier) ?? throw new ApiException(ApiErrors.BadParameter, $"tier must be '{MemoryTiers.LongTerm}' or '{MemoryTiers.MidTerm}'.");
@@ -55,7 +55,7 @@ public static class MemoriesApi
         return TypedResults.Ok(new MemoryListResponse([.. found.Select(MemoryResponse.From)]));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ClaimsPrincipal caller, UserMemories memories)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, ClaimsPrincipal caller, PersonalMemories memories)
     {
         ArgumentNullException.ThrowIfNull(memories);
         var memoryId = MemoryId.Parse(id) ?? throw new ApiException(ApiErrors.BadParameter, "Not a memory id: expected lt.{characterId}.{memoryId} or mt.{summaryId}.");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Memory;
 using Microsoft.Data.Sqlite;
 using Silo.Storage.Sqlite;

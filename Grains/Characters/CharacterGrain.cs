@@ -19,7 +19,6 @@ public sealed partial class CharacterGrain(
     [PersistentState("emotion")] IPersistentState<CharacterEmotionState> emotion,
     [PersistentState("associations")] IPersistentState<CharacterAssociationState> associations,
     [PersistentState("growth")] IPersistentState<GrowthState> growth,
-    [PersistentState("memories")] IPersistentState<CharacterMemoryState> memories,
     EmotionEngine emotions,
     EmotionLexicon lexicon,
     GrowthTracker growthTracker,
@@ -28,6 +27,7 @@ public sealed partial class CharacterGrain(
     ConceptExtractor concepts,
     IContradictionDetector contradictions,
     IEmbedder embedder,
+    ICharacterMemoryStore memoryStore,
     ImportanceScorer importance,
     LongTermMemoryOptions memoryOptions,
     TimeProvider time,
@@ -37,8 +37,8 @@ public sealed partial class CharacterGrain(
     private AssociationGraph? _graph;
     private bool _graphUnsaved;
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
-    private Task<MemoryBank>? _memoryBank;
-    private bool _memoriesUnsaved;
+    private MemoryBank? _memoryBank;
+    private readonly Dictionary<string, Task> _userLoads = new(StringComparer.Ordinal);
 
     /// <summary>The largest avatar accepted, in bytes.</summary>
     public const int MaxAvatarBytes = 8 << 20;
@@ -146,11 +146,11 @@ public sealed partial class CharacterGrain(
         await emotion.ClearStateAsync();
         await associations.ClearStateAsync();
         await growth.ClearStateAsync();
-        await memories.ClearStateAsync();
+        await memoryStore.DeleteCharacterAsync(Id, CancellationToken.None);
         _graph = null;
         _graphUnsaved = false;
         _memoryBank = null;
-        _memoriesUnsaved = false;
+        _userLoads.Clear();
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).Remove(Id);
     }
@@ -234,7 +234,7 @@ public sealed partial class CharacterGrain(
         }
 
         var vector = await embedder.EmbedAsync(statement, CancellationToken.None);
-        var bank = await MemoryBankAsync();
+        var bank = await MemoryBankAsync(userId);
         // A statement that reverses an earlier one is news however alike the two read: it is kept beside the earlier
         // one (the reply asked which holds), not dropped as a near-repeat.
         var reversed = await ContradictionAsync(bank, userId, statement, vector);
@@ -249,8 +249,7 @@ public sealed partial class CharacterGrain(
         bank.Add(new LongTermMemory(
             Guid.CreateVersion7(now).ToString("N"), userId, statement, sourceMessageId, score, now, embedder.Model, vector,
             Consolidated: importance.PromoteAtOnce(score), Contradicts: reversed?.Earlier.Id));
-        _memoriesUnsaved = true;
-        WriteBehind("memories", WriteMemoriesAsync);
+        WriteMemoriesBehind();
     }
 
     public async Task<CharacterRecollection> Recollect(string userId, string query, float[] queryVector, string model, int memories)
@@ -265,7 +264,7 @@ public sealed partial class CharacterGrain(
             return new CharacterRecollection([], [], [], null);
         }
 
-        var bank = await MemoryBankAsync();
+        var bank = await MemoryBankAsync(userId);
         if (model != embedder.Model)
         {
             // Another embedder's vector (a configuration change mid-flight) cannot be compared with this bank's.
@@ -287,9 +286,8 @@ public sealed partial class CharacterGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         _ = Current();
-        var forgotten = (await MemoryBankAsync()).Consolidate(userId);
-        _memoriesUnsaved = true;
-        WriteBehind("memories", WriteMemoriesAsync);
+        var forgotten = (await MemoryBankAsync(userId)).Consolidate(userId);
+        WriteMemoriesBehind();
         return forgotten;
     }
 
@@ -304,15 +302,14 @@ public sealed partial class CharacterGrain(
         }
 
         var vectors = await embedder.EmbedAsync([.. lessons.Select(l => l.Situation)], CancellationToken.None);
-        var bank = await MemoryBankAsync();
+        var bank = await MemoryBankAsync(userId);
         var now = time.GetUtcNow();
         for (var i = 0; i < lessons.Count; i++)
         {
             bank.Add(new Lesson(Guid.CreateVersion7(now).ToString("N"), userId, lessons[i].Text, lessons[i].Situation, now, embedder.Model, vectors[i]));
         }
 
-        _memoriesUnsaved = true;
-        WriteBehind("memories", WriteMemoriesAsync);
+        WriteMemoriesBehind();
     }
 
     public async Task<IReadOnlyList<RecalledMemory>> Recall(string userId, string query, int count)
@@ -327,7 +324,7 @@ public sealed partial class CharacterGrain(
         }
 
         var vector = await embedder.EmbedAsync(query, CancellationToken.None);
-        var bank = await MemoryBankAsync();
+        var bank = await MemoryBankAsync(userId);
         return [.. bank.Recall(userId, vector, count, time.GetUtcNow())
             .Select(r => new RecalledMemory(r.Memory.Id, r.Memory.Text, r.Memory.SourceMessageId, r.Memory.Importance, Math.Round(r.Relevance, 4), Math.Round(r.Score, 4), r.Memory.CreatedAt))];
     }
@@ -353,10 +350,10 @@ public sealed partial class CharacterGrain(
             WriteGraphBehind();
         }
 
-        // Memories embedded again for a new model are saved, so the next activation need not embed them again.
-        if (_memoriesUnsaved)
+        // Memories embedded again for a new model, or changed since the last write, are saved.
+        if (_memoryBank?.HasChanges == true)
         {
-            WriteBehind("memories", WriteMemoriesAsync);
+            WriteMemoriesBehind();
         }
 
         return Writes.DrainAsync();
@@ -479,51 +476,76 @@ public sealed partial class CharacterGrain(
     }
 
     /// <summary>
-    /// The memories, loaded on first use; shared as a task because recalls interleave and may ask while it loads.
-    /// Memories embedded by another model than the current one are embedded again (one batch), so the bank holds
-    /// one vector space only.
+    /// The memory bank with <paramref name="userId"/>'s section loaded: read from the store the first time, shared as a
+    /// task because recalls interleave and may ask while it loads. Rows embedded by another model than the current
+    /// one are embedded again (one batch) and saved, so the bank holds one vector space only.
     /// </summary>
-    private Task<MemoryBank> MemoryBankAsync() => _memoryBank ??= LoadMemoryBankAsync();
-
-    private async Task<MemoryBank> LoadMemoryBankAsync()
+    private async Task<MemoryBank> MemoryBankAsync(string userId)
     {
-        var saved = memories.State.Memories;
-        var lessons = memories.State.Lessons;
-        var stale = saved.Where(m => m.Model != embedder.Model).ToList();
-        var staleLessons = lessons.Where(l => l.Model != embedder.Model).ToList();
+        var bank = _memoryBank ??= new MemoryBank(memoryOptions);
+        if (!bank.IsLoaded(userId))
+        {
+            if (!_userLoads.TryGetValue(userId, out var load) || load.IsFaulted)
+            {
+                _userLoads[userId] = load = LoadUserAsync(bank, userId);
+            }
+
+            await load;
+        }
+
+        return bank;
+    }
+
+    private async Task LoadUserAsync(MemoryBank bank, string userId)
+    {
+        var stored = await memoryStore.ReadAsync(Id, userId, CancellationToken.None);
+        var stale = stored.Memories.Where(m => m.Model != embedder.Model).ToList();
+        var staleLessons = stored.Lessons.Where(l => l.Model != embedder.Model).ToList();
         if (stale.Count == 0 && staleLessons.Count == 0)
         {
-            return new MemoryBank(saved, lessons, memoryOptions);
+            bank.Load(userId, stored);
+            return;
         }
 
         var vectors = await embedder.EmbedAsync([.. stale.Select(m => m.Text), .. staleLessons.Select(l => l.Situation)], CancellationToken.None);
         var again = stale.Select((m, i) => m with { Model = embedder.Model, Vector = vectors[i] }).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var lessonsAgain = staleLessons.Select((l, i) => l with { Model = embedder.Model, Vector = vectors[stale.Count + i] }).ToDictionary(l => l.Id, StringComparer.Ordinal);
-        _memoriesUnsaved = true;
-        return new MemoryBank(saved.Select(m => again.GetValueOrDefault(m.Id, m)), lessons.Select(l => lessonsAgain.GetValueOrDefault(l.Id, l)), memoryOptions);
+        bank.Load(userId, UserMemories.None);
+        foreach (var memory in stored.Memories)
+        {
+            bank.Add(again.GetValueOrDefault(memory.Id, memory));
+        }
+
+        foreach (var lesson in stored.Lessons)
+        {
+            bank.Add(lessonsAgain.GetValueOrDefault(lesson.Id, lesson));
+        }
+
+        WriteMemoriesBehind();
     }
 
-    /// <summary>Like the graph, snapshotted when its write's turn comes: memories kept meanwhile go with this write.</summary>
-    private async Task WriteMemoriesAsync()
+    /// <summary>
+    /// Writes the bank's changes as rows, behind the call that made them; changes made while a write is queued go
+    /// with it. A failed write puts its changes back, to go with the next one.
+    /// </summary>
+    private void WriteMemoriesBehind() => Writes.EnqueueOnce("memories", async () =>
     {
-        if (!_memoriesUnsaved || _memoryBank is null)
+        if (_memoryBank is not { HasChanges: true } bank)
         {
             return;
         }
 
-        var bank = await _memoryBank;
-        _memoriesUnsaved = false;
-        memories.State = new CharacterMemoryState { Memories = [.. bank.All], Lessons = [.. bank.AllLessons] };
+        var changes = bank.TakeChanges();
         try
         {
-            await memories.WriteStateAsync();
+            await memoryStore.SaveAsync(Id, changes, CancellationToken.None);
         }
-        catch (GrainStorageException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _memoriesUnsaved = true;
-            throw;
+            bank.Restore(changes);
+            LogNotSaved(ex, "memories", Id);
         }
-    }
+    });
 
     private WriteBehindQueue Writes => _writeQueue ??= new WriteBehindQueue(RunInBackground);
 
@@ -572,15 +594,15 @@ public sealed partial class CharacterGrain(
             return [];
         }
 
-        var bank = await MemoryBankAsync();
-        return [.. bank.Of(userId).Select(m => new RecalledMemory(m.Id, m.Text, m.SourceMessageId, m.Importance, 0, m.Importance, m.CreatedAt))];
+        var bank = await MemoryBankAsync(userId);
+        return [.. bank.MemoriesOf(userId).Select(m => new RecalledMemory(m.Id, m.Text, m.SourceMessageId, m.Importance, 0, m.Importance, m.CreatedAt))];
     }
 
     public async Task<bool> Forget(string userId, string memoryId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentNullException.ThrowIfNull(memoryId);
-        return state.State.Exists && await ForgetNowAsync(bank => bank.Remove(userId, memoryId) ? 1 : 0) == 1;
+        return state.State.Exists && await ForgetNowAsync(userId, bank => bank.Forget(userId, memoryId) ? 1 : 0) == 1;
     }
 
     public async Task<int> ForgetUser(string userId)
@@ -593,7 +615,7 @@ public sealed partial class CharacterGrain(
 
         // What a character keeps per user: memories and lessons (the bank), and the concepts their conversations taught
         // (the graph's sources). Emotions and growth are not kept per user.
-        var forgotten = await ForgetNowAsync(bank => bank.RemoveUser(userId));
+        var forgotten = await ForgetNowAsync(userId, bank => bank.ForgetUser(userId));
         if (_graph is not null || associations.State.Graph is not null)
         {
             Graph().Forget(userId);
@@ -615,28 +637,38 @@ public sealed partial class CharacterGrain(
         return true;
     }
 
+    /// <summary>
+    /// Forgets in the bank and stores the change before returning, behind every write already queued (drained first,
+    /// so none of them runs after this one); a failed write puts the change back to go with the next one and throws,
+    /// so a caller erasing data learns it is not gone yet.
+    /// </summary>
+    private async Task<int> ForgetNowAsync(string userId, Func<MemoryBank, int> forget)
+    {
+        var bank = await MemoryBankAsync(userId);
+        var forgotten = forget(bank);
+        if (forgotten > 0)
+        {
+            await Writes.DrainAsync();
+            var changes = bank.TakeChanges();
+            try
+            {
+                await memoryStore.SaveAsync(Id, changes, CancellationToken.None);
+            }
+            catch
+            {
+                bank.Restore(changes);
+                throw;
+            }
+        }
+
+        return forgotten;
+    }
+
     /// <summary>As <see cref="ForgetNowAsync"/> for the graph: written before returning, behind every queued write.</summary>
     private async Task SaveGraphNowAsync()
     {
         _graphUnsaved = true;
         await Writes.DrainAsync();
         await WriteGraphAsync();
-    }
-
-    /// <summary>
-    /// Removes memories and stores the bank before returning, behind every write already queued (drained first, so none
-    /// of them runs after this one); a failed write throws, so a caller erasing data learns it is not gone yet.
-    /// </summary>
-    private async Task<int> ForgetNowAsync(Func<MemoryBank, int> remove)
-    {
-        var removed = remove(await MemoryBankAsync());
-        if (removed > 0)
-        {
-            _memoriesUnsaved = true;
-            await Writes.DrainAsync();
-            await WriteMemoriesAsync();
-        }
-
-        return removed;
     }
 }

@@ -1,3 +1,4 @@
+using LlmMultiChat.Grains.Memory;
 namespace LlmMultiChat.Grains.Knowledge;
 
 /// <summary>One chunk and its vector, packed (<see cref="PackedVector"/>) so the JSON state stays compact.</summary>

@@ -3,41 +3,132 @@ using System.Numerics.Tensors;
 namespace LlmMultiChat.Grains.Memory;
 
 /// <summary>
-/// The long-term memories one character keeps, each user's in an index of its own, so no search over one user's
-/// memories can ever return another's. Not thread-safe: the owning grain's turns are single-threaded.
+/// What one character keeps of its users — long-term memories and lessons — each user's in a section of its own,
+/// loaded when that user is first needed (<see cref="Load"/>), so no search over one user's memories can ever
+/// return another's and a character with many users holds only those it talks to. Every change is recorded until
+/// <see cref="TakeChanges"/> hands it to storage. Not thread-safe: the owning grain's turns are single-threaded.
 /// </summary>
-public sealed class MemoryBank
+public sealed class MemoryBank(LongTermMemoryOptions options)
 {
-    private readonly Dictionary<string, LongTermMemory> _memories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, VectorIndex<string>> _indexes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Lesson>> _lessons = new(StringComparer.Ordinal);
-    private readonly LongTermMemoryOptions _options;
+    private readonly Dictionary<string, Section> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LongTermMemory> _savedMemories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MemoryRowKey> _deletedMemories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lesson> _savedLessons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MemoryRowKey> _deletedLessons = new(StringComparer.Ordinal);
 
-    public MemoryBank(IEnumerable<LongTermMemory> memories, IEnumerable<Lesson> lessons, LongTermMemoryOptions options)
+    public bool IsLoaded(string userId) => _users.ContainsKey(userId);
+
+    /// <summary>Every memory of the loaded users.</summary>
+    public IEnumerable<LongTermMemory> All => _users.Values.SelectMany(s => s.Memories.Values);
+
+    public bool HasChanges => _savedMemories.Count > 0 || _deletedMemories.Count > 0 || _savedLessons.Count > 0 || _deletedLessons.Count > 0;
+
+    /// <summary>Takes in a user's stored memories and lessons (already in the current embedder's space); nothing is recorded as changed.</summary>
+    /// <exception cref="InvalidOperationException">The user is loaded already.</exception>
+    public void Load(string userId, UserMemories stored)
     {
-        ArgumentNullException.ThrowIfNull(memories);
-        ArgumentNullException.ThrowIfNull(lessons);
-        _options = options;
-        foreach (var memory in memories)
+        ArgumentNullException.ThrowIfNull(stored);
+        if (!_users.TryAdd(userId, new Section()))
         {
-            Add(memory);
+            throw new InvalidOperationException($"The memories of {userId} are loaded already.");
         }
 
-        foreach (var lesson in lessons)
+        var section = _users[userId];
+        foreach (var memory in stored.Memories)
         {
-            Add(lesson);
+            section.Put(memory);
+        }
+
+        section.Lessons.AddRange(stored.Lessons);
+    }
+
+    /// <summary>The user's memories, newest first.</summary>
+    public IReadOnlyList<LongTermMemory> MemoriesOf(string userId) =>
+        [.. Loaded(userId).Memories.Values.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal)];
+
+    public IReadOnlyList<Lesson> LessonsOf(string userId) => [.. Loaded(userId).Lessons];
+
+    /// <summary>The similarities of the user's <paramref name="count"/> memories nearest to <paramref name="vector"/>, best first.</summary>
+    public IEnumerable<float> Nearest(string userId, float[] vector, int count) =>
+        Loaded(userId).Index is { } index ? index.Search(vector, count).Select(m => m.Score) : [];
+
+    /// <summary>The user's <paramref name="count"/> memories most similar to <paramref name="vector"/>, oldest first (what a contradiction check reads).</summary>
+    public IReadOnlyList<LongTermMemory> MostSimilar(string userId, float[] vector, int count)
+    {
+        var section = Loaded(userId);
+        return section.Index is { } index ? [.. index.Search(vector, count).Select(m => section.Memories[m.Key]).OrderBy(m => m.CreatedAt)] : [];
+    }
+
+    /// <summary>Keeps (or replaces) the memory; when its user then has more than the cap, drops the least important (the oldest at equal importance).</summary>
+    public void Add(LongTermMemory memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        var section = Loaded(memory.UserId);
+        section.Put(memory);
+        Saved(memory);
+        if (section.Memories.Count > options.MaxPerUser)
+        {
+            Delete(section, section.Memories.Values.OrderBy(m => m.Importance).ThenBy(m => m.CreatedAt).First());
         }
     }
 
-    public IReadOnlyCollection<LongTermMemory> All => _memories.Values;
+    /// <summary>Forgets one of the user's memories; false when the user has none with this id.</summary>
+    public bool Forget(string userId, string memoryId)
+    {
+        var section = Loaded(userId);
+        if (!section.Memories.TryGetValue(memoryId, out var memory))
+        {
+            return false;
+        }
 
-    public IEnumerable<Lesson> AllLessons => _lessons.Values.SelectMany(l => l);
+        Delete(section, memory);
+        return true;
+    }
 
-    /// <summary>The user's <paramref name="count"/> memories most similar to <paramref name="vector"/>, oldest first (what a contradiction check reads).</summary>
-    public IReadOnlyList<LongTermMemory> MostSimilar(string userId, float[] vector, int count) =>
-        _indexes.TryGetValue(userId, out var index)
-            ? [.. index.Search(vector, count).Select(m => _memories[m.Key]).OrderBy(m => m.CreatedAt)]
-            : [];
+    /// <summary>Forgets everything kept of the user (memories and lessons); returns how many rows went.</summary>
+    public int ForgetUser(string userId)
+    {
+        var section = Loaded(userId);
+        var count = section.Memories.Count + section.Lessons.Count;
+        foreach (var memory in section.Memories.Values.ToList())
+        {
+            Delete(section, memory);
+        }
+
+        foreach (var lesson in section.Lessons)
+        {
+            _savedLessons.Remove(lesson.Id);
+            _deletedLessons[lesson.Id] = new MemoryRowKey(userId, lesson.Id);
+        }
+
+        section.Lessons.Clear();
+        return count;
+    }
+
+    /// <summary>
+    /// The user's memories at least <see cref="LongTermMemoryOptions.MinRelevance"/> similar to the query, ranked by
+    /// relevance, importance and recency (weights in the options), best first.
+    /// </summary>
+    public IReadOnlyList<(LongTermMemory Memory, double Relevance, double Score)> Recall(string userId, float[] query, int count, DateTimeOffset now)
+    {
+        var section = Loaded(userId);
+        if (section.Index is not { } index)
+        {
+            return [];
+        }
+
+        return index.Search(query, index.Count, (float)options.MinRelevance)
+            .Select(match =>
+            {
+                var memory = section.Memories[match.Key];
+                var recency = Math.Pow(0.5, Math.Max(0, (now - memory.CreatedAt) / options.RecencyHalfLife));
+                var score = (options.RelevanceWeight * match.Score) + (options.ImportanceWeight * memory.Importance) + (options.RecencyWeight * recency);
+                return (memory, (double)match.Score, score);
+            })
+            .OrderByDescending(r => r.score)
+            .Take(count)
+            .ToList();
+    }
 
     /// <summary>
     /// Forgets the least important of the user's unconsolidated memories, keeping the top
@@ -46,18 +137,20 @@ public sealed class MemoryBank
     /// </summary>
     public int Consolidate(string userId)
     {
-        var pending = _memories.Values.Where(m => m.UserId == userId && !m.Consolidated)
+        var section = Loaded(userId);
+        var pending = section.Memories.Values.Where(m => !m.Consolidated)
             .OrderByDescending(m => m.Importance).ThenByDescending(m => m.CreatedAt).ToList();
-        var keep = (int)Math.Ceiling(pending.Count * _options.ConsolidationKeeps);
+        var keep = (int)Math.Ceiling(pending.Count * options.ConsolidationKeeps);
         foreach (var kept in pending.Take(keep))
         {
-            _memories[kept.Id] = kept with { Consolidated = true };
+            var consolidated = kept with { Consolidated = true };
+            section.Put(consolidated);
+            Saved(consolidated);
         }
 
         foreach (var forgotten in pending.Skip(keep))
         {
-            _indexes[userId].Remove(forgotten.Id);
-            _memories.Remove(forgotten.Id);
+            Delete(section, forgotten);
         }
 
         return pending.Count - keep;
@@ -67,110 +160,100 @@ public sealed class MemoryBank
     public void Add(Lesson lesson)
     {
         ArgumentNullException.ThrowIfNull(lesson);
-        if (!_lessons.TryGetValue(lesson.UserId, out var lessons))
-        {
-            lessons = [];
-            _lessons.Add(lesson.UserId, lessons);
-        }
-
+        var lessons = Loaded(lesson.UserId).Lessons;
         lessons.Add(lesson);
-        if (lessons.Count > _options.LessonsPerUser)
+        _savedLessons[lesson.Id] = lesson;
+        _deletedLessons.Remove(lesson.Id);
+        if (lessons.Count > options.LessonsPerUser)
         {
-            lessons.Remove(lessons.MinBy(l => l.CreatedAt)!);
+            var oldest = lessons.MinBy(l => l.CreatedAt)!;
+            lessons.Remove(oldest);
+            _savedLessons.Remove(oldest.Id);
+            _deletedLessons[oldest.Id] = new MemoryRowKey(oldest.UserId, oldest.Id);
         }
     }
 
     /// <summary>The user's lessons drawn in situations most similar to <paramref name="vector"/>, best first.</summary>
     public IReadOnlyList<(Lesson Lesson, double Relevance)> Lessons(string userId, float[] vector, int count) =>
-        _lessons.TryGetValue(userId, out var lessons)
-            ? [.. lessons.Where(l => l.Vector.Length == vector.Length)
-                .Select(l => (l, (double)TensorPrimitives.Dot(l.Vector, vector)))
-                .OrderByDescending(l => l.Item2).ThenByDescending(l => l.l.CreatedAt)
-                .Take(count)]
-            : [];
+    [
+        .. Loaded(userId).Lessons.Where(l => l.Vector.Length == vector.Length)
+            .Select(l => (l, (double)TensorPrimitives.Dot(l.Vector, vector)))
+            .OrderByDescending(l => l.Item2).ThenByDescending(l => l.l.CreatedAt)
+            .Take(count),
+    ];
 
-    /// <summary>The similarities of the user's <paramref name="count"/> memories nearest to <paramref name="vector"/>, best first.</summary>
-    public IEnumerable<float> Nearest(string userId, float[] vector, int count) =>
-        _indexes.TryGetValue(userId, out var index) ? index.Search(vector, count).Select(m => m.Score) : [];
-
-    /// <summary>Keeps the memory; when its user then has more than the cap, drops the least important (the oldest at equal importance).</summary>
-    public void Add(LongTermMemory memory)
+    /// <summary>The changes since the last call, for storage; they are no longer recorded here.</summary>
+    public MemoryChanges TakeChanges()
     {
-        ArgumentNullException.ThrowIfNull(memory);
-        if (!_indexes.TryGetValue(memory.UserId, out var index))
+        var changes = new MemoryChanges([.. _savedMemories.Values], [.. _deletedMemories.Values], [.. _savedLessons.Values], [.. _deletedLessons.Values]);
+        _savedMemories.Clear();
+        _deletedMemories.Clear();
+        _savedLessons.Clear();
+        _deletedLessons.Clear();
+        return changes;
+    }
+
+    /// <summary>Records changes that could not be stored again, under any made since (a newer change to the same row wins).</summary>
+    public void Restore(MemoryChanges unsaved)
+    {
+        ArgumentNullException.ThrowIfNull(unsaved);
+        foreach (var memory in unsaved.SavedMemories.Where(m => !_deletedMemories.ContainsKey(m.Id)))
         {
-            index = new VectorIndex<string>(memory.Vector.Length);
-            _indexes.Add(memory.UserId, index);
+            _savedMemories.TryAdd(memory.Id, memory);
         }
 
-        index.Set(memory.Id, memory.Vector);
-        _memories[memory.Id] = memory;
-        if (index.Count > _options.MaxPerUser)
+        foreach (var key in unsaved.DeletedMemories.Where(k => !_savedMemories.ContainsKey(k.Id)))
         {
-            var weakest = _memories.Values.Where(m => m.UserId == memory.UserId).OrderBy(m => m.Importance).ThenBy(m => m.CreatedAt).First();
-            index.Remove(weakest.Id);
-            _memories.Remove(weakest.Id);
+            _deletedMemories.TryAdd(key.Id, key);
+        }
+
+        foreach (var lesson in unsaved.SavedLessons.Where(l => !_deletedLessons.ContainsKey(l.Id)))
+        {
+            _savedLessons.TryAdd(lesson.Id, lesson);
+        }
+
+        foreach (var key in unsaved.DeletedLessons.Where(k => !_savedLessons.ContainsKey(k.Id)))
+        {
+            _deletedLessons.TryAdd(key.Id, key);
         }
     }
 
-    /// <summary>Drops the memory's vector; a user's index goes with their last memory.</summary>
-    private void RemoveFromIndex(LongTermMemory memory)
+    private Section Loaded(string userId) =>
+        _users.TryGetValue(userId, out var section) ? section : throw new InvalidOperationException($"The memories of {userId} are not loaded.");
+
+    private void Saved(LongTermMemory memory)
     {
-        var index = _indexes[memory.UserId];
-        index.Remove(memory.Id);
-        if (index.Count == 0)
-        {
-            _indexes.Remove(memory.UserId);
-        }
+        _savedMemories[memory.Id] = memory;
+        _deletedMemories.Remove(memory.Id);
     }
 
-    /// <summary>Every memory of the user, newest first.</summary>
-    public IReadOnlyList<LongTermMemory> Of(string userId) =>
-        [.. _memories.Values.Where(m => m.UserId == userId).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id, StringComparer.Ordinal)];
-
-    /// <summary>Removes the memory when it is <paramref name="userId"/>'s; false when there is no such memory of that user.</summary>
-    public bool Remove(string userId, string memoryId)
+    private void Delete(Section section, LongTermMemory memory)
     {
-        if (!_memories.TryGetValue(memoryId, out var memory) || memory.UserId != userId)
-        {
-            return false;
-        }
-
-        _memories.Remove(memoryId);
-        RemoveFromIndex(memory);
-        return true;
+        section.Remove(memory.Id);
+        _savedMemories.Remove(memory.Id);
+        _deletedMemories[memory.Id] = new MemoryRowKey(memory.UserId, memory.Id);
     }
 
-    /// <summary>Removes every memory and lesson of the user; returns how many in all.</summary>
-    public int RemoveUser(string userId)
+    /// <summary>One user's memories with their vector index (created with the first memory, sized by its vector), and lessons.</summary>
+    private sealed class Section
     {
-        var ids = _memories.Values.Where(m => m.UserId == userId).Select(m => m.Id).ToList();
-        ids.ForEach(id => _memories.Remove(id));
-        _indexes.Remove(userId);
-        return ids.Count + (_lessons.Remove(userId, out var lessons) ? lessons.Count : 0);
-    }
+        public Dictionary<string, LongTermMemory> Memories { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The user's memories at least <see cref="LongTermMemoryOptions.MinRelevance"/> similar to the query, ranked by
-    /// relevance, importance and recency (weights in the options), best first.
-    /// </summary>
-    public IReadOnlyList<(LongTermMemory Memory, double Relevance, double Score)> Recall(string userId, float[] query, int count, DateTimeOffset now)
-    {
-        if (!_indexes.TryGetValue(userId, out var index))
+        public VectorIndex<string>? Index { get; private set; }
+
+        public List<Lesson> Lessons { get; } = [];
+
+        public void Put(LongTermMemory memory)
         {
-            return [];
+            Index ??= new VectorIndex<string>(memory.Vector.Length);
+            Index.Set(memory.Id, memory.Vector);
+            Memories[memory.Id] = memory;
         }
 
-        return index.Search(query, index.Count, (float)_options.MinRelevance)
-            .Select(match =>
-            {
-                var memory = _memories[match.Key];
-                var recency = Math.Pow(0.5, Math.Max(0, (now - memory.CreatedAt) / _options.RecencyHalfLife));
-                var score = (_options.RelevanceWeight * match.Score) + (_options.ImportanceWeight * memory.Importance) + (_options.RecencyWeight * recency);
-                return (memory, (double)match.Score, score);
-            })
-            .OrderByDescending(r => r.score)
-            .Take(count)
-            .ToList();
+        public void Remove(string id)
+        {
+            Index?.Remove(id);
+            Memories.Remove(id);
+        }
     }
 }

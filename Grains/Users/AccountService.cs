@@ -114,7 +114,8 @@ public sealed class AccountService(
             }
         }
 
-        // Memories are per (character, user) with no index by user, so every character is asked.
+        // Every character is asked, not only those the memory table lists: a grain may hold memories not yet written,
+        // and the graph's per-user sources and learned names are in each character's state.
         var characters = await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: null).ConfigureAwait(false);
         foreach (var character in characters)
         {

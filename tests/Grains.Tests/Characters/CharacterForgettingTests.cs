@@ -95,12 +95,14 @@ public sealed class CharacterForgettingTests
         var bobs = Assert.Single(await mira.MemoriesOf("bob"));
 
         await mira.ForgetUser("alice");
-        var afterUser = await StoredAsync(silo);
+        var alicesAfter = await StoredAsync(silo, "alice");
+        var bobsAfterAlice = await StoredAsync(silo, "bob");
         await mira.Forget("bob", bobs.Id);
-        var afterMemory = await StoredAsync(silo);
+        var bobsAfter = await StoredAsync(silo, "bob");
 
-        Assert.Equal(["m2"], afterUser.Memories.Select(m => m.SourceMessageId));
-        Assert.Empty(afterMemory.Memories);
+        Assert.Empty(alicesAfter.Memories);
+        Assert.Equal(["m2"], bobsAfterAlice.Memories.Select(m => m.SourceMessageId));
+        Assert.Empty(bobsAfter.Memories);
     }
 
     [Fact]
@@ -114,25 +116,27 @@ public sealed class CharacterForgettingTests
 
         Assert.Equal(1, await mira.ForgetUser("alice"));
 
-        Assert.Empty((await StoredAsync(silo)).Memories);
+        Assert.Empty((await StoredAsync(silo, "alice")).Memories);
     }
 
     [Fact]
     public async Task A_failed_write_makes_forgetting_fail_instead_of_pretending()
     {
-        var storage = new FailingWritesStorage();
+        var store = new FailingSavesMemoryStore();
         await using var silo = await TestSilo.StartAsync(
             b => b.AddGrain<CharacterGrain>().AddGrain<CharacterDirectoryGrain>(),
             services =>
             {
-                services.AddKeyedSingleton<IGrainStorage>("Default", storage);
+                services.AddSingleton<ICharacterMemoryStore>(store);
                 services.AddChatGrains(new ConfigurationBuilder().Build());
             });
         var mira = await CreateAsync(silo);
         await mira.Remember("alice", Pochi, "m1");
-        storage.FailWrites = true;
+        store.FailSaves = true;
 
         await Assert.ThrowsAsync<GrainStorageException>(() => mira.ForgetUser("alice"));
+        store.FailSaves = false;
+        Assert.Single((await store.ReadAsync("mira", "alice", CancellationToken.None)).Memories);
     }
 
     [Fact]
@@ -163,8 +167,8 @@ public sealed class CharacterForgettingTests
 
         Assert.Equal(1, await mira.ForgetUser("alice"));
 
-        var stored = await StoredAsync(silo);
-        Assert.Equal(["bob"], stored.Lessons.Select(l => l.UserId));
+        Assert.Empty((await StoredAsync(silo, "alice")).Lessons);
+        Assert.Single((await StoredAsync(silo, "bob")).Lessons);
         Assert.Equal(["散歩", "公園"], (await StoredGraphAsync(silo)).Nodes.Select(n => n.Name));
         Assert.All((await StoredGraphAsync(silo)).Nodes, n => Assert.DoesNotContain("alice", n.HeardFrom ?? []));
     }
@@ -183,10 +187,6 @@ public sealed class CharacterForgettingTests
         return stored.State.Graph!;
     }
 
-    private static async Task<CharacterMemoryState> StoredAsync(TestSilo silo)
-    {
-        var stored = new GrainState<CharacterMemoryState>(new CharacterMemoryState());
-        await silo.Services.GetRequiredKeyedService<IGrainStorage>("Default").ReadStateAsync("memories", MiraId, stored, CancellationToken.None);
-        return stored.State;
-    }
+    private static Task<UserMemories> StoredAsync(TestSilo silo, string userId) =>
+        silo.Services.GetRequiredService<ICharacterMemoryStore>().ReadAsync("mira", userId, CancellationToken.None);
 }

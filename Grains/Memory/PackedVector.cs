@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace LlmMultiChat.Grains.Knowledge;
+namespace LlmMultiChat.Grains.Memory;
 
 /// <summary>
 /// A vector as little-endian float32 bytes: JSON writes them as base64, about half the size of a list of numbers
