@@ -237,8 +237,9 @@ public sealed partial class CharacterGrain(
         var bank = await MemoryBankAsync(userId);
         // A statement that reverses an earlier one is news however alike the two read: it is kept beside the earlier
         // one (the reply asked which holds), not dropped as a near-repeat.
-        var reversed = await ContradictionAsync(bank, userId, statement, vector);
-        var novelty = reversed is null ? importance.Novelty(bank.Nearest(userId, vector, memoryOptions.Importance.NoveltyNeighbours)) : 1;
+        var (_, similar) = bank.Search(userId, vector, 0, Math.Max(memoryOptions.Importance.NoveltyNeighbours, memoryOptions.ContradictionCandidates), time.GetUtcNow());
+        var reversed = await ContradictionAsync(similar, statement);
+        var novelty = reversed is null ? importance.Novelty(similar.Take(memoryOptions.Importance.NoveltyNeighbours).Select(m => (float)m.Similarity)) : 1;
         var score = importance.Score(lexicon.Appraise(statement).Valence, novelty, Relatedness(statement));
         if (score < memoryOptions.KeepAtLeast)
         {
@@ -271,13 +272,14 @@ public sealed partial class CharacterGrain(
             queryVector = await embedder.EmbedAsync(query, CancellationToken.None);
         }
 
-        var recalled = memories == 0 ? [] : bank.Recall(userId, queryVector, memories, time.GetUtcNow())
+        var (ranked, similar) = bank.Search(userId, queryVector, memories, memoryOptions.ContradictionCandidates, time.GetUtcNow());
+        var recalled = ranked
             .Select(r => new RecalledMemory(r.Memory.Id, r.Memory.Text, r.Memory.SourceMessageId, r.Memory.Importance, Math.Round(r.Relevance, 4), Math.Round(r.Score, 4), r.Memory.CreatedAt))
             .ToList();
         var lessons = bank.Lessons(userId, queryVector, memoryOptions.LessonsInPrompt)
             .Select(l => new RecalledLesson(l.Lesson.Id, l.Lesson.Text, l.Lesson.Situation, Math.Round(l.Relevance, 4), l.Lesson.CreatedAt))
             .ToList();
-        var reversed = await ContradictionAsync(bank, userId, query.Trim(), queryVector);
+        var reversed = await ContradictionAsync(similar, query.Trim());
         var clarification = reversed is { } r ? new Clarification(r.Earlier.Text, r.Found.Statement, r.Found.Topic, r.Found.Clarification) : null;
         return new CharacterRecollection(recalled, Associated(query, userId), lessons, clarification);
     }
@@ -436,12 +438,13 @@ public sealed partial class CharacterGrain(
     }
 
     /// <summary>
-    /// The earlier memory of the user that <paramref name="statement"/> takes the opposite stance of, among the
-    /// <see cref="LongTermMemoryOptions.ContradictionCandidates"/> most similar, or null.
+    /// The earlier memory that <paramref name="statement"/> takes the opposite stance of, among the
+    /// <see cref="LongTermMemoryOptions.ContradictionCandidates"/> most similar of the user's (<paramref name="similar"/>, most similar first), or null.
     /// </summary>
-    private async Task<(LongTermMemory Earlier, Contradiction Found)?> ContradictionAsync(MemoryBank bank, string userId, string statement, float[] vector)
+    private async Task<(LongTermMemory Earlier, Contradiction Found)?> ContradictionAsync(IReadOnlyList<(LongTermMemory Memory, double Similarity)> similar, string statement)
     {
-        var earlier = bank.MostSimilar(userId, vector, memoryOptions.ContradictionCandidates);
+        // The detector reads them oldest first: the latest stance on a topic is the one that counts.
+        var earlier = similar.Take(memoryOptions.ContradictionCandidates).Select(m => m.Memory).OrderBy(m => m.CreatedAt).ToList();
         if (earlier.Count == 0 || await contradictions.FindAsync(statement, [.. earlier.Select(m => m.Text)], CancellationToken.None) is not { } found)
         {
             return null;

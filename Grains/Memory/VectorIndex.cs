@@ -132,6 +132,35 @@ public sealed class VectorIndex<TKey>
         return matches;
     }
 
+    /// <summary>
+    /// Writes the similarity of <paramref name="query"/> to every row into <paramref name="scores"/> (at least
+    /// <see cref="Count"/> long), in row order; <see cref="KeyAt"/> names a row until the index next changes. For
+    /// callers that rank by more than similarity, or several ways at once, with one scan.
+    /// </summary>
+    public void ScoreAll(ReadOnlySpan<float> query, Span<float> scores)
+    {
+        if (query.Length != Dimensions)
+        {
+            throw new ArgumentException($"The query has {query.Length} dimensions; this index holds {Dimensions}.", nameof(query));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(scores.Length, Count, nameof(scores));
+        var normalized = query.Length <= 1024 ? stackalloc float[query.Length] : new float[query.Length];
+        query.CopyTo(normalized);
+        VectorMath.Normalize(normalized);
+        for (var row = 0; row < Count; row++)
+        {
+            scores[row] = TensorPrimitives.Dot(normalized, Row(row));
+        }
+    }
+
+    /// <summary>The key of a row as <see cref="ScoreAll"/> numbers them.</summary>
+    public TKey KeyAt(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));
+        return _keys[row];
+    }
+
     private Span<float> Row(int row) => _block.AsSpan(row * Dimensions, Dimensions);
 
     private void Grow()

@@ -17,6 +17,8 @@ using Benchmarks.Scenarios;
 // dotnet run -c Release --project tests/Benchmarks -- signalr-idle [connections, default 2000]
 // dotnet run -c Release --project tests/Benchmarks -- vector-search   (top-10 over 100,000 memories of 256 dims)
 // dotnet run -c Release --project tests/Benchmarks -- associations    (depth-3 retrieval, 10,000 concepts, 100,000 edges)
+// dotnet run -c Release --project tests/Benchmarks -- ttft-memory   (time to first token with 0 and 100,000 memories held by the character)
+// dotnet run -c Release --project tests/Benchmarks -- memory-recall   (a character's Recollect and Remember at 0 and 100,000 memories)
 var scenario = args.Length > 0 ? args[0] : "all";
 if (scenario is "micro" or "jwt")
 {
@@ -42,6 +44,13 @@ if (scenario == "signalr-idle")
 {
     Report.Machine();
     await SignalRIdle.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
+    return;
+}
+
+if (scenario == MemoryRecall.Mode)
+{
+    Report.Machine();
+    await MemoryRecall.RunAsync();
     return;
 }
 
@@ -90,6 +99,11 @@ if (scenario == RestThroughput.Mode)
 if (scenario == TimeToFirstToken.Mode)
 {
     await TimeToFirstToken.RunAsync(samples: 200);
+}
+
+if (scenario == TimeToFirstToken.MemoryMode)
+{
+    await TimeToFirstToken.RunWithMemoriesAsync(samples: 200);
 }
 
 if (scenario is "streaming" or "all")

@@ -27,6 +27,9 @@ internal sealed class ApiUnderTest : IAsyncDisposable
 
     public Uri Url => _server.Url;
 
+    /// <summary>The server's SQLite file.</summary>
+    public string DatabasePath => Path.Combine(_directory.FullName, "chat.db");
+
     /// <summary>Carries the user's bearer token.</summary>
     public HttpClient Client { get; }
 

@@ -17,15 +17,51 @@ namespace Benchmarks.Http;
 internal static class TimeToFirstToken
 {
     public const string Mode = "ttft";
+    public const string MemoryMode = "ttft-memory";
 
     private static readonly string Reply = string.Join(" ", Enumerable.Range(0, 50).Select(i => $"tok{i}"));
 
     public static async Task RunAsync(int samples)
     {
+        var (llmOwn, sse, signalR) = await MeasureAsync(samples, memories: 0);
+        Report.Table(
+            $"Time to first token, {samples} samples each, alternating",
+            ["Path", "p50", "p95", "mean", "p50 above the fake LLM's own"],
+            [
+                Row("fake LLM called directly (`POST /api/chat`)", llmOwn, llmOwn),
+                Row("ApiHost SSE (`POST /api/v1/conversations/{id}/stream`)", sse, llmOwn),
+                Row("ApiHost SignalR (`Send` on a joined connection, pushed `event`)", signalR, llmOwn),
+            ]);
+    }
+
+    /// <summary>The same turns with the character holding no memories, then 100,000 (the asking user's 1,000, the per-user cap, and 99 other users' 1,000 each).</summary>
+    public static async Task RunWithMemoriesAsync(int samples)
+    {
+        var rows = new List<string[]>();
+        foreach (var memories in new[] { 0, 100_000 })
+        {
+            var (llmOwn, sse, signalR) = await MeasureAsync(samples, memories);
+            rows.Add(Row($"SSE, {Report.Number(memories)} memories", sse, llmOwn));
+            rows.Add(Row($"SignalR, {Report.Number(memories)} memories", signalR, llmOwn));
+        }
+
+        Report.Table(
+            $"Time to first token with the character's long-term memories, {samples} samples each",
+            ["Path, memories the character holds", "p50", "p95", "mean", "p50 above the fake LLM's own"],
+            rows);
+    }
+
+    private static async Task<(List<TimeSpan> LlmOwn, List<TimeSpan> Sse, List<TimeSpan> SignalR)> MeasureAsync(int samples, int memories)
+    {
         await using var llm = new FakeLlmServer();
         await llm.StartAsync();
         llm.Script(FakeReply.Text(Reply));
         await using var api = await ApiUnderTest.StartAsync(llm);
+        if (memories > 0)
+        {
+            await MemorySeed.WriteAsync(api, ApiUnderTest.CharacterId, memories);
+        }
+
         using var direct = new HttpClient { BaseAddress = llm.BaseUrl };
         var hubTurns = new HubTurns();
         await using var hub = await RawHubConnection.OpenAsync(api.Client, api.AccessToken, hubTurns.Observe);
@@ -38,7 +74,7 @@ internal static class TimeToFirstToken
             var own = await DirectAsync(direct);
             var overSse = await OverSseAsync(api, await api.CreateConversationAsync());
             var overHub = await hubTurns.MeasureAsync(hub, await api.CreateConversationAsync());
-            if (i >= 10) // the first ten warm up JIT, connections and prompt templates
+            if (i >= 10) // the first ten warm up JIT, connections, prompt templates and the user's memories
             {
                 llmOwn.Add(own);
                 sse.Add(overSse);
@@ -46,14 +82,7 @@ internal static class TimeToFirstToken
             }
         }
 
-        Report.Table(
-            $"Time to first token, {samples} samples each, alternating",
-            ["Path", "p50", "p95", "mean", "p50 above the fake LLM's own"],
-            [
-                Row("fake LLM called directly (`POST /api/chat`)", llmOwn, llmOwn),
-                Row("ApiHost SSE (`POST /api/v1/conversations/{id}/stream`)", sse, llmOwn),
-                Row("ApiHost SignalR (`Send` on a joined connection, pushed `event`)", signalR, llmOwn),
-            ]);
+        return (llmOwn, sse, signalR);
     }
 
     private static string[] Row(string name, List<TimeSpan> values, List<TimeSpan> baseline) =>

@@ -9,7 +9,8 @@ namespace LlmMultiChat.Grains.Tests.Conversations;
 /// <summary>Message pages come from the activation's recent messages when it holds the whole page, else from the log.</summary>
 public sealed class MessagePageTests
 {
-    private static readonly Dictionary<string, string?> SmallWindow = new() { ["Conversations:RecentMessages"] = "10" };
+    // No thread summary runs in the background: it would keep the activation alive past the idle time the first test waits for.
+    private static readonly Dictionary<string, string?> SmallWindow = new() { ["Conversations:RecentMessages"] = "10", ["MidTermMemory:FlushAfterTurns"] = "1000" };
 
     [Fact]
     public async Task Every_page_equals_the_logs_own_across_the_edge_of_the_recent_window_and_after_reactivation()
