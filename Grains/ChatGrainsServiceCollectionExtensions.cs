@@ -1,4 +1,5 @@
 using LlmMultiChat.Grains.Characters.Cards;
+using LlmMultiChat.Grains.Coherence;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Emotions;
 using LlmMultiChat.Grains.Growth;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LlmMultiChat.Grains;
@@ -52,6 +54,13 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.AddDialogueStyle(configuration.GetSection(DialogueStyleOptions.SectionName));
         services.AddEmbeddings(configuration.GetSection(EmbeddingOptions.SectionName));
+        var coherence = Checked(configuration.GetSection(CoherenceOptions.SectionName).GetStrict<CoherenceOptions>(), o => o.Validate());
+        if (coherence.Model is not null)
+        {
+            services.AddSingleton<IContradictionDetector>(sp => new LlmContradictionDetector(
+                new NegationPairContradictionDetector(), sp.GetRequiredService<ILlmGateway>(), coherence, sp.GetRequiredService<ILogger<LlmContradictionDetector>>()));
+        }
+
         services.AddLongTermMemory(configuration.GetSection(LongTermMemoryOptions.SectionName));
         services.AddSingleton(Checked(configuration.GetSection(MidTermMemoryOptions.SectionName).GetStrict<MidTermMemoryOptions>(), o => o.Validate()));
         services.AddSingleton(Checked(configuration.GetSection(RetrievalOptions.SectionName).GetStrict<RetrievalOptions>(), o => o.Validate()));

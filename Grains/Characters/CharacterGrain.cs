@@ -39,6 +39,9 @@ public sealed partial class CharacterGrain(
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
     private MemoryBank? _memoryBank;
     private readonly Dictionary<string, Task> _userLoads = new(StringComparer.Ordinal);
+    // The reply's recollection checks a message for contradictions; remembering it then reuses the answer instead of
+    // asking again (with an LLM check configured, a second model call).
+    private (string UserId, string Statement, (LongTermMemory Earlier, Contradiction Found)? Result)? _lastContradictionCheck;
 
     /// <summary>The largest avatar accepted, in bytes.</summary>
     public const int MaxAvatarBytes = 8 << 20;
@@ -238,7 +241,7 @@ public sealed partial class CharacterGrain(
         // A statement that reverses an earlier one is news however alike the two read: it is kept beside the earlier
         // one (the reply asked which holds), not dropped as a near-repeat.
         var (_, similar) = bank.Search(userId, vector, 0, Math.Max(memoryOptions.Importance.NoveltyNeighbours, memoryOptions.ContradictionCandidates), time.GetUtcNow());
-        var reversed = await ContradictionAsync(similar, statement);
+        var reversed = await ContradictionAsync(userId, similar, statement);
         var novelty = reversed is null ? importance.Novelty(similar.Take(memoryOptions.Importance.NoveltyNeighbours).Select(m => (float)m.Similarity)) : 1;
         var score = importance.Score(lexicon.Appraise(statement).Valence, novelty, Relatedness(statement));
         if (score < memoryOptions.KeepAtLeast)
@@ -279,7 +282,7 @@ public sealed partial class CharacterGrain(
         var lessons = bank.Lessons(userId, queryVector, memoryOptions.LessonsInPrompt)
             .Select(l => new RecalledLesson(l.Lesson.Id, l.Lesson.Text, l.Lesson.Situation, Math.Round(l.Relevance, 4), l.Lesson.CreatedAt))
             .ToList();
-        var reversed = await ContradictionAsync(similar, query.Trim());
+        var reversed = await ContradictionAsync(userId, similar, query.Trim());
         var clarification = reversed is { } r ? new Clarification(r.Earlier.Text, r.Found.Statement, r.Found.Topic, r.Found.Clarification) : null;
         return new CharacterRecollection(recalled, Associated(query, userId), lessons, clarification);
     }
@@ -441,16 +444,23 @@ public sealed partial class CharacterGrain(
     /// The earlier memory that <paramref name="statement"/> takes the opposite stance of, among the
     /// <see cref="LongTermMemoryOptions.ContradictionCandidates"/> most similar of the user's (<paramref name="similar"/>, most similar first), or null.
     /// </summary>
-    private async Task<(LongTermMemory Earlier, Contradiction Found)?> ContradictionAsync(IReadOnlyList<(LongTermMemory Memory, double Similarity)> similar, string statement)
+    private async Task<(LongTermMemory Earlier, Contradiction Found)?> ContradictionAsync(string userId, IReadOnlyList<(LongTermMemory Memory, double Similarity)> similar, string statement)
     {
-        // The detector reads them oldest first: the latest stance on a topic is the one that counts.
-        var earlier = similar.Take(memoryOptions.ContradictionCandidates).Select(m => m.Memory).OrderBy(m => m.CreatedAt).ToList();
-        if (earlier.Count == 0 || await contradictions.FindAsync(statement, [.. earlier.Select(m => m.Text)], CancellationToken.None) is not { } found)
+        if (_lastContradictionCheck is { } last && last.UserId == userId && last.Statement == statement)
         {
-            return null;
+            return last.Result;
         }
 
-        return (earlier.Last(m => m.Text == found.EarlierStatement), found);
+        // The detector reads them oldest first: the latest stance on a topic is the one that counts.
+        var earlier = similar.Take(memoryOptions.ContradictionCandidates).Select(m => m.Memory).OrderBy(m => m.CreatedAt).ToList();
+        (LongTermMemory, Contradiction)? result = null;
+        if (earlier.Count > 0 && await contradictions.FindAsync(statement, [.. earlier.Select(m => m.Text)], CancellationToken.None) is { } found)
+        {
+            result = (earlier.Last(m => m.Text == found.EarlierStatement), found);
+        }
+
+        _lastContradictionCheck = (userId, statement, result);
+        return result;
     }
 
     /// <summary>The share of the statement's concepts the character's association graph already knows (upstream: links to existing memories).</summary>

@@ -2,8 +2,8 @@ namespace LlmMultiChat.Grains.Coherence;
 
 /// <summary>
 /// Checks a user's new statement against what they said before. The built-in implementation is rule-based
-/// (<see cref="NegationPairContradictionDetector"/>); an LLM check (upstream S04: ask the model for a score, flag
-/// above 0.8) can implement this interface when configured, which is why it is asynchronous. It is not written yet.
+/// (<see cref="NegationPairContradictionDetector"/>); with <c>Coherence:Model</c> configured,
+/// <see cref="LlmContradictionDetector"/> adds S04's model check after the rules, which is why it is asynchronous.
 /// </summary>
 public interface IContradictionDetector
 {

@@ -24,7 +24,7 @@ public sealed class NegationPairContradictionDetector : IContradictionDetector
 
                 if (same.Positive != past.Positive)
                 {
-                    return ValueTask.FromResult<Contradiction?>(new Contradiction(earlier, statement, same.Topic, Clarification(earlier, statement)));
+                    return ValueTask.FromResult<Contradiction?>(new Contradiction(earlier, statement, same.Topic, ClarifyingQuestion.For(earlier, statement)));
                 }
 
                 open.Remove(same);
@@ -33,11 +33,4 @@ public sealed class NegationPairContradictionDetector : IContradictionDetector
 
         return ValueTask.FromResult<Contradiction?>(null);
     }
-
-    /// <summary>P5's template for Japanese; the same question in English when the user writes English.</summary>
-    private static string Clarification(string earlier, string statement) => statement.Any(IsJapanese)
-        ? $"以前「{earlier}」とおっしゃっていましたが、今回は「{statement}」とのこと。お考えが変わられたのでしょうか？"
-        : $"Earlier you said \"{earlier}\", but now \"{statement}\". Have you changed your mind?";
-
-    private static bool IsJapanese(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u4E00' and <= '\u9FFF');
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Llm;
@@ -38,18 +37,10 @@ public sealed partial class ThreadSummarizer(ILlmGateway llm, IEmbedder embedder
 
     private async Task<string?> AskModelAsync(IReadOnlyList<ChatMessage> said, CancellationToken cancellationToken)
     {
-        var transcript = Transcript(said);
-        var request = new LlmChatRequest(string.Empty, [new LlmMessage(LlmRole.System, Instruction), new LlmMessage(LlmRole.User, transcript)]);
-        var reply = new StringBuilder();
+        string reply;
         try
         {
-            await foreach (var item in llm.StreamAsync(_model, request, cancellationToken).WithCancellation(cancellationToken))
-            {
-                if (item is LlmToken token)
-                {
-                    reply.Append(token.Text);
-                }
-            }
+            reply = await llm.CompleteAsync(_model, Instruction, Transcript(said), cancellationToken);
         }
         catch (LlmException ex)
         {
@@ -57,7 +48,7 @@ public sealed partial class ThreadSummarizer(ILlmGateway llm, IEmbedder embedder
             return null;
         }
 
-        var lines = Lines(reply.ToString());
+        var lines = Lines(reply);
         return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 

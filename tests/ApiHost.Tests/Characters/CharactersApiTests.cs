@@ -97,6 +97,24 @@ public sealed class CharactersApiTests(CharacterApiHost host) : IClassFixture<Ch
     }
 
     [Fact]
+    public async Task The_associations_route_shows_each_caller_only_the_concepts_learned_from_their_own_conversations_and_shared_ones()
+    {
+        var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Public);
+        var character = host.Grains.GetGrain<ICharacterGrain>(id);
+        await character.LearnConcepts(["犬", "ポチ"], [host.Other.Id]);
+        await character.LearnConcepts(["犬", "散歩"], []);
+
+        using var others = await host.Other.Client.GetAsync(CharacterRoutes.AssociationsOf(id, "?center=" + Uri.EscapeDataString("犬") + "&threshold=0"));
+        using var owners = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id, "?center=" + Uri.EscapeDataString("犬") + "&threshold=0"));
+        using var hidden = await host.Owner.Client.GetAsync(CharacterRoutes.AssociationsOf(id, "?center=" + Uri.EscapeDataString("ポチ")));
+
+        static IEnumerable<string> Names(JsonElement view) => view.GetProperty("nodes").EnumerateArray().Select(n => n.String("name")!).Order(StringComparer.Ordinal);
+        Assert.Equal(["ポチ", "散歩", "犬"], Names(await others.ReadJsonAsync()));
+        Assert.Equal(["散歩", "犬"], Names(await owners.ReadJsonAsync()));
+        Assert.Empty((await hidden.ReadJsonAsync()).GetProperty("nodes").EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_growth_route_shows_experience_level_kpis_and_what_the_level_unlocked()
     {
         var id = await host.CharacterOfAsync(host.Owner, CharacterVisibility.Private);

@@ -1,5 +1,7 @@
+using LlmMultiChat.FakeLlm.Recording;
 using LlmMultiChat.FakeLlm.Scripting;
 using LlmMultiChat.Grains.Characters;
+using LlmMultiChat.Grains.Coherence;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Tests.Conversations.Support;
@@ -53,6 +55,42 @@ public sealed class RecollectionTests
         await harness.Conversation("c3").Create(new ConversationSpec(new ConversationMember("bob", "ボブ"), ["lumina"]));
         await harness.SendAsync("c3", "実は犬が苦手です", userId: "bob");
 
+        Assert.DoesNotContain(Clarify, SystemPrompt(harness), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.95", true)]
+    [InlineData("スコア: 0.2", false)]
+    [InlineData("わかりません", false)]
+    public async Task With_a_coherence_model_configured_it_scores_what_the_rules_miss(string answer, bool contradicts)
+    {
+        await using var harness = await ConversationHarness.StartAsync(new Dictionary<string, string?> { ["Coherence:Model"] = "ollama:judge" });
+        harness.Llm.Script(FakeReply.Text(answer), IsCoherenceCheck);
+        await harness.CreateAsync("c1", ["lumina"]);
+        await harness.SendAsync("c1", "私は毎朝ジョギングをしています");
+
+        await harness.SendAsync("c1", "運動はまったくしない生活です");
+
+        var check = Assert.Single(harness.Llm.ChatRequests, IsCoherenceCheck);
+        Assert.Equal(("judge", "発言1: 私は毎朝ジョギングをしています\n発言2: 運動はまったくしない生活です"), (check.Model, check.Messages[1].Content));
+        Assert.Equal(contradicts, SystemPrompt(harness).Contains("以前「私は毎朝ジョギングをしています」とおっしゃっていましたが", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_coherence_model_is_not_asked_when_the_rules_find_the_contradiction_and_its_failure_only_skips_the_check()
+    {
+        await using var harness = await ConversationHarness.StartAsync(new Dictionary<string, string?> { ["Coherence:Model"] = "ollama:judge" });
+        harness.Llm.Script(FakeReply.Error(503), IsCoherenceCheck);
+        await harness.CreateAsync("c1", ["lumina"]);
+        await harness.SendAsync("c1", "私は犬が好きです");
+
+        var ruled = await harness.SendAsync("c1", "実は犬が苦手です");
+        var asked = harness.Llm.ChatRequests.Count(IsCoherenceCheck);
+        var failed = await harness.SendAsync("c1", "運動はまったくしない生活です");
+
+        Assert.Contains(Clarify, SystemPrompt(harness, ruled), StringComparison.Ordinal);
+        Assert.Equal(0, asked);
+        Assert.Equal(MessageStatus.Complete, failed.Replies.Single().Status);
         Assert.DoesNotContain(Clarify, SystemPrompt(harness), StringComparison.Ordinal);
     }
 
@@ -147,6 +185,13 @@ public sealed class RecollectionTests
         Assert.DoesNotContain("夜景", bobs, StringComparison.Ordinal);
     }
 
+    private static bool IsCoherenceCheck(FakeRequest request) =>
+        request.Messages.Count > 0 && request.Messages[0].Content == LlmContradictionDetector.Instruction;
+
     private static string SystemPrompt(ConversationHarness harness) =>
-        harness.Llm.ChatRequests.Last(r => !MidTermMemoryTests.IsSummaryRequest(r)).Messages.First(m => m.Role == "system").Content;
+        harness.Llm.ChatRequests.Last(r => !MidTermMemoryTests.IsSummaryRequest(r) && !IsCoherenceCheck(r)).Messages.First(m => m.Role == "system").Content;
+
+    /// <summary>The system prompt of the turn's reply.</summary>
+    private static string SystemPrompt(ConversationHarness harness, ConversationHarness.Turn turn) =>
+        harness.Llm.ChatRequests.Last(r => r.IsFor("ルミナ") && r.Messages[^1].Content.Contains(turn.Human.Content, StringComparison.Ordinal)).Messages[0].Content;
 }
