@@ -25,8 +25,8 @@ public static class ChatGrainsServiceCollectionExtensions
     /// Everything the character and conversation grains need: the LLM gateway ("Llm"), prompts ("Prompting"),
     /// conversation settings ("Conversations"), character cards ("Characters:Cards"), turn-taking randomness, accounts
     /// ("Auth"), token quotas ("Quotas"), dialogue style ("DialogueStyle"), emotions ("Emotions"), associative memory
-    /// ("Associations", "Concepts"), long-term memories ("LongTermMemory"), mid-term memories ("MidTermMemory"), growth ("Growth"), the
-    /// embedder ("Embeddings") and the knowledge base ("Knowledge").
+    /// ("Associations", "Concepts"), long-term memories ("LongTermMemory"), mid-term memories ("MidTermMemory"), growth
+    /// ("Growth"), the embedder ("Embeddings") and the knowledge base ("Knowledge").
     /// The message log defaults to memory; a host on SQLite replaces it (Grains.Storage). Configuration is checked
     /// now, so a bad value stops the host at startup naming the key.
     /// </summary>
