@@ -94,7 +94,7 @@ public interface ICharacterGrain : IGrainWithStringKey
     /// <summary>
     /// Consolidates what the character kept of the user since the last consolidation (a thread was flushed): the
     /// most important <c>LongTermMemory:ConsolidationKeeps</c> of those memories stay (those above
-    /// <c>LongTermMemory:Importance:PromoteAbove</c> were consolidated at once and are not counted), the rest are forgotten. Returns how many were forgotten.
+    /// <c>LongTermMemory:Importance:PromoteAbove</c> were consolidated at once and are not counted), the rest are forgotten; stored when it returns. Returns how many were forgotten.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The character does not exist.</exception>
     Task<int> Consolidate(string userId);

@@ -292,7 +292,9 @@ public sealed partial class CharacterGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         _ = Current();
         var forgotten = (await MemoryBankAsync(userId)).Consolidate(userId);
+        // A flush consolidates in the background, after the turn: it may as well wait until the outcome is stored.
         WriteMemoriesBehind();
+        await Writes.DrainAsync();
         return forgotten;
     }
 

@@ -39,6 +39,22 @@ public sealed class MidTermMemoryTests
     }
 
     [Fact]
+    public async Task Flushing_a_thread_consolidates_what_each_character_kept_of_the_human_to_the_most_important_70_percent()
+    {
+        // Every statement with substance is kept, so the six facts below are all provisional until the flush.
+        await using var harness = await StartAsync(new Dictionary<string, string?> { ["LongTermMemory:KeepAtLeast"] = "0" });
+        await harness.CreateAsync("c1", ["lumina"]);
+        string[] facts = ["私の犬の名前はポチです", "妹は大阪に住んでいます", "毎朝コーヒーを飲みます", "趣味は写真撮影です", "来月京都旅行に行きます", "仕事は看護師です"];
+
+        await TalkUntilSummarizedAsync(harness, "c1", facts);
+
+        var kept = (await harness.Silo.Services.GetRequiredService<ICharacterMemoryStore>().ReadAsync("lumina", ConversationHarness.Alice, CancellationToken.None)).Memories;
+        Assert.Equal(5, kept.Count); // ceil(6 × 0.7)
+        Assert.All(kept, m => Assert.True(m.Consolidated));
+        Assert.All(kept, m => Assert.Contains(m.Text, facts));
+    }
+
+    [Fact]
     public async Task Eleven_messages_are_not_flushed_but_30_idle_minutes_flush_them()
     {
         await using var harness = await StartAsync();
@@ -160,9 +176,9 @@ public sealed class MidTermMemoryTests
     internal static bool IsSummaryRequest(FakeRequest request) =>
         request.Messages.Count > 0 && request.Messages[0].Content == ThreadSummarizer.Instruction;
 
-    internal static async Task<ConversationHarness> StartAsync(FakeReply? summary = null)
+    internal static async Task<ConversationHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, FakeReply? summary = null)
     {
-        var harness = await ConversationHarness.StartAsync();
+        var harness = await ConversationHarness.StartAsync(settings);
         harness.Llm.Script(summary ?? FakeReply.Text(Summary), IsSummaryRequest);
         return harness;
     }
