@@ -53,7 +53,8 @@ public sealed partial class ChatSessionGrain : IRemindable
         if (UnflushedTurns >= _midTerm.FlushAfterTurns)
         {
             var upTo = _nextIndex;
-            _flushing = RunInBackground(_ => AfterAsync(_flushing, () => FlushThreadAsync(upTo)));
+            var previous = _flushing;
+            _flushing = RunInBackground(_ => AfterAsync(previous, () => FlushThreadAsync(upTo)));
         }
 
         try
