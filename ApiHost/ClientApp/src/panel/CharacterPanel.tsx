@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import { Avatar } from '../characters/avatars';
+import { AssociationGraph } from '../graph/AssociationGraph';
+import { EmotionBars } from './EmotionBars';
+import type { EventBus } from './EventBus';
+import { GrowthView } from './GrowthView';
+import { MemoriesView } from './MemoriesView';
+
+/** Beside a conversation: one tab per character, with its emotions, growth, memories of me and its association graph. */
+export function CharacterPanel(props: { characters: { id: string; name: string }[]; bus: EventBus; topic: string }) {
+  const [selected, setSelected] = useState(props.characters[0]?.id);
+  const [open, setOpen] = useState(false);
+  const character = props.characters.find((c) => c.id === selected) ?? props.characters[0];
+  if (!character) return null;
+  return (
+    <aside class={`side-panel ${open ? 'open' : ''}`} aria-label="Character panel">
+      <button type="button" class="panel-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Hide character panel' : 'Show character panel'}
+      </button>
+      <div class="panel-body">
+        <div role="tablist" aria-label="Characters" class="tabs">
+          {props.characters.map((c) => (
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${c.id}`}
+              aria-selected={c.id === character.id}
+              aria-controls="character-tabpanel"
+              onClick={() => setSelected(c.id)}
+            >
+              <Avatar characterId={c.id} name={c.name} /> {c.name}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id="character-tabpanel" aria-labelledby={`tab-${character.id}`} key={character.id}>
+          <EmotionBars characterId={character.id} bus={props.bus} />
+          <GrowthView characterId={character.id} bus={props.bus} />
+          <MemoriesView characterId={character.id} />
+          <AssociationGraph characterId={character.id} bus={props.bus} topic={props.topic} />
+        </div>
+      </div>
+    </aside>
+  );
+}
