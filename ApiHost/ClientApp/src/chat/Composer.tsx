@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describe } from '../ui/Status';
 
 interface Props {
@@ -18,6 +18,13 @@ export function Composer(props: Props) {
   const [choice, setChoice] = useState(0);
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes after a completion, set in the same task as the render so no keystroke lands before it.
+  const caretAfterRender = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterRender.current === null || !box.current) return;
+    box.current.setSelectionRange(caretAfterRender.current, caretAfterRender.current);
+    caretAfterRender.current = null;
+  });
 
   const caret = box.current?.selectionStart ?? text.length;
   const mention = /@([^\s@]*)$/.exec(text.slice(0, caret));
@@ -29,12 +36,9 @@ export function Composer(props: Props) {
   function complete(name: string) {
     const before = text.slice(0, caret).replace(/@[^\s@]*$/, `@${name} `);
     const next = before + text.slice(caret);
+    caretAfterRender.current = before.length;
     setText(next);
     setChoice(0);
-    requestAnimationFrame(() => {
-      box.current?.focus();
-      box.current?.setSelectionRange(before.length, before.length);
-    });
   }
 
   async function submit() {
