@@ -1,7 +1,11 @@
 import { useEffect } from 'preact/hooks';
+import { UsersPage } from '../admin/UsersPage';
 import { AuthPage } from '../auth/AuthPage';
 import { hasRole, useSession } from '../auth/useSession';
+import { EditorPage } from '../characters/EditorPage';
+import { GalleryPage } from '../characters/GalleryPage';
 import { ChatPage } from '../chat/ChatPage';
+import { ClusterPage } from '../cluster/ClusterPage';
 import { Nav } from './Nav';
 import { match, navigate, usePath } from './router';
 
@@ -21,8 +25,14 @@ export function App() {
   }
 
   const chat = match('/chat/:id', path);
+  const character = match('/characters/:id', path);
+  const isAdmin = hasRole(session, 'admin');
   let page;
   if (path === '/chat' || chat) page = <ChatPage session={session} conversationId={chat?.id} />;
+  else if (path === '/characters') page = <GalleryPage canCreate={!session.user.roles.every((r) => r === 'guest')} />;
+  else if (character) page = <EditorPage key={character.id} id={character.id} session={session} />;
+  else if (path === '/admin/users' && isAdmin) page = <UsersPage />;
+  else if (path === '/cluster' && isAdmin) page = <ClusterPage />;
   else page = <NotFound />;
 
   return (
@@ -30,7 +40,7 @@ export function App() {
       <a class="skip" href="#content">
         Skip to content
       </a>
-      <Nav session={session} path={path} isAdmin={hasRole(session, 'admin')} />
+      <Nav session={session} path={path} isAdmin={isAdmin} />
       <div id="content">{page}</div>
     </>
   );
