@@ -1,0 +1,238 @@
+using LlmMultiChat.FakeLlm.Scripting;
+using LlmMultiChat.Grains.Conversations;
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace LlmMultiChat.ApiHost.Tests.WebUi;
+
+/// <summary>
+/// The web UI in headless chromium against the real ApiHost on loopback with the fake LLM: signing up, group chat
+/// streamed token by token, resuming after a reload, interrupting, safe markdown, the side panel and who may see what.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ChatPageTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string Lumina = "ルミナ";
+    private const string Clarisse = "クラリス";
+
+    [Fact]
+    public async Task A_new_user_starts_a_group_conversation_and_both_replies_stream_in_with_their_names()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        await ui.SignUpAsync("grace");
+        var id = await ui.StartConversationAsync("all", Lumina, Clarisse);
+        browser.Host.Llm.Script(FakeReply.Text("Hello from the fake model, streamed one word at a time for the group.").AtRate(10), r => r.LastUserMessage.Contains("group-hello", StringComparison.Ordinal));
+
+        await ui.SendAsync("group-hello みなさん、こんにちは");
+
+        await Assertions.Expect(ui.Replies).ToHaveCountAsync(2);
+        foreach (var name in new[] { Lumina, Clarisse })
+        {
+            await Assertions.Expect(ui.Reply(name)).ToHaveAttributeAsync("data-status", "complete");
+        }
+
+        var stored = (await browser.Host.Conversation(id).Messages(null, 10)).Where(m => m.SpeakerKind == SpeakerKind.Character).ToList();
+        Assert.Equal([Clarisse, Lumina], stored.Select(m => m.SpeakerName).Order());
+        foreach (var reply in stored)
+        {
+            await ui.AssertGrewToAsync(reply.Id, reply.Content);
+            Assert.True((await ui.ShownTextsAsync(reply.Id)).Count(t => t.Length > 0) > 3, $"{reply.SpeakerName}'s reply was not shown while it streamed.");
+        }
+
+        await Assertions.Expect(ui.Page.Locator("article.message.human .content")).ToHaveTextAsync("group-hello みなさん、こんにちは");
+        await ui.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "webui-group-chat.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Reloading_mid_stream_finishes_the_reply_once_without_losing_or_repeating_text()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        await ui.SignUpAsync("heidi");
+        var id = await ui.StartConversationAsync("natural", Lumina);
+        var words = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"word{i}"));
+        browser.Host.Llm.Script(FakeReply.Text(words).AtRate(10), r => r.LastUserMessage.Contains("reload-me", StringComparison.Ordinal));
+
+        await ui.SendAsync("reload-me please");
+        var reply = ui.Reply(Lumina);
+        await Assertions.Expect(reply.Locator(".content")).ToContainTextAsync("word3");
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "streaming");
+
+        await ui.Page.ReloadAsync();
+
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 20_000 });
+        await Assertions.Expect(ui.Replies).ToHaveCountAsync(1);
+        var stored = (await browser.Host.Conversation(id).Messages(null, 10)).Single(m => m.SpeakerKind == SpeakerKind.Character);
+        Assert.Equal(words, stored.Content);
+        await ui.AssertGrewToAsync(stored.Id, words); // every state shown since the reload was a prefix of the reply
+    }
+
+    [Fact]
+    public async Task Stop_interrupts_the_stream_and_the_partial_reply_is_shown_as_interrupted()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        await ui.SignUpAsync("ivan");
+        var id = await ui.StartConversationAsync("natural", Lumina);
+        var words = string.Join(' ', Enumerable.Range(1, 300).Select(i => $"w{i}"));
+        browser.Host.Llm.Script(FakeReply.Text(words).AtRate(10), r => r.LastUserMessage.Contains("stop-me", StringComparison.Ordinal));
+
+        await ui.SendAsync("stop-me soon");
+        var reply = ui.Reply(Lumina);
+        await Assertions.Expect(reply.Locator(".content")).ToContainTextAsync("w2");
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "interrupted");
+        await Assertions.Expect(reply.Locator(".badge")).ToHaveTextAsync("interrupted");
+        var stored = (await browser.Host.Conversation(id).Messages(null, 10)).Single(m => m.SpeakerKind == SpeakerKind.Character);
+        Assert.Equal(MessageStatus.Interrupted, stored.Status);
+        Assert.True(stored.Content.Length < words.Length);
+        await Assertions.Expect(reply.Locator(".content")).ToHaveTextAsync(stored.Content);
+        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Html_and_javascript_links_in_replies_and_messages_render_inert()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        var dialogs = 0;
+        ui.Page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+        await ui.SignUpAsync("judy");
+        var id = await ui.StartConversationAsync("natural", Lumina);
+        browser.Host.Llm.Script(
+            FakeReply.Text("Look <img src=x onerror=alert(1)> and [click me](javascript:alert(1)) and <a href=\"javascript:alert(1)\">raw</a> **bold** [site](https://example.com)"),
+            r => r.LastUserMessage.Contains("inert-test", StringComparison.Ordinal));
+
+        await ui.SendAsync("inert-test <img src=x onerror=alert(2)> [me](javascript:alert(2)) <script>alert(3)</script>");
+        var reply = ui.Reply(Lumina);
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "complete");
+
+        var messages = ui.Page.Locator(".messages");
+        await Assertions.Expect(reply.Locator(".content strong")).ToHaveTextAsync("bold");
+        await Assertions.Expect(reply.Locator(".content a", new() { HasTextString = "site" })).ToHaveAttributeAsync("href", "https://example.com");
+        Assert.Equal(0, await messages.Locator(".content img, .content script").CountAsync());
+        var unsafeLinks = await messages.Locator(".content a").EvaluateAllAsync<int>("links => links.filter(a => a.hasAttribute('href') && !/^https?:/.test(a.getAttribute('href'))).length");
+        Assert.Equal(0, unsafeLinks);
+        var handlers = await messages.EvaluateAsync<int>("root => [...root.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length");
+        Assert.Equal(0, handlers);
+        await reply.Locator(".content a", new() { HasTextString = "click me" }).ClickAsync();
+        Assert.EndsWith($"/chat/{id}", ui.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, dialogs);
+    }
+
+    [Fact]
+    public async Task The_side_panel_draws_the_association_graph_and_moves_the_emotion_bars()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        await ui.SignUpAsync("kim");
+        await ui.StartConversationAsync("natural", Lumina);
+        foreach (var text in new[] { "ocean waves and the sandy beach", "the ocean beach at sunset", "sunset over the ocean and the beach" })
+        {
+            await ui.SendAsync(text);
+            await Assertions.Expect(ui.Replies.Last).ToHaveAttributeAsync("data-status", "complete");
+        }
+
+        await Assertions.Expect(ui.Replies).ToHaveCountAsync(3);
+        var graph = ui.Page.Locator(".graph-canvas");
+        await Assertions.Expect(graph).Not.ToHaveAttributeAsync("data-nodes", "0");
+        await Assertions.Expect(graph.Locator("canvas").First).ToBeVisibleAsync();
+        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Region, new() { Name = "Association graph" })).ToContainTextAsync("ocean");
+        var colours = await PageImages.DistinctColoursAsync(ui.Page, await graph.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "webui-graph.png") }));
+        Assert.True(colours > 3, $"The graph's canvas looks blank ({colours} colours).");
+
+        var bars = ui.Page.Locator("meter.bar");
+        await Assertions.Expect(bars).ToHaveCountAsync(8);
+        var before = await bars.EvaluateAllAsync<double[]>("meters => meters.map(m => m.value)");
+        await ui.SendAsync("ありがとう！本当に嬉しい、最高の一日！");
+        await ui.Page.WaitForFunctionAsync(
+            "before => [...document.querySelectorAll('meter.bar')].some((m, i) => Math.abs(m.value - before[i]) > 0.001)",
+            before);
+        var joy = await ui.Page.Locator("meter.bar.joy").EvaluateAsync<double>("m => m.value");
+        Assert.True(joy > before[0], $"Joy did not rise ({before[0]} → {joy}).");
+        await ui.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "webui-chat.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_open_the_first_users_conversation_by_its_url()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var owner = await OpenAsync();
+        await owner.SignUpAsync("leo");
+        var id = await owner.StartConversationAsync("natural", Lumina);
+        await owner.SendAsync("leo-private-plan");
+        await Assertions.Expect(owner.Replies).ToHaveCountAsync(1);
+
+        var other = await OpenAsync();
+        await other.SignUpAsync("mallory");
+        await other.Page.GotoAsync($"/chat/{id}");
+
+        await Assertions.Expect(other.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This conversation does not exist, or you are not part of it.");
+        await Assertions.Expect(other.Page.GetByText("leo-private-plan")).ToHaveCountAsync(0);
+        await Assertions.Expect(other.MessageBox).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task At_360_px_the_chat_fits_and_works_from_the_keyboard_with_mention_completion()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync(width: 360, height: 740);
+        await ui.SignUpAsync("nina");
+        await ui.StartConversationAsync("manual", Lumina, Clarisse);
+
+        await ui.MessageBox.FocusAsync();
+        await ui.Page.Keyboard.TypeAsync("@ク");
+        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Option, new() { Name = "@クラリス" })).ToBeVisibleAsync();
+        await ui.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(ui.MessageBox).ToHaveValueAsync("@クラリス ");
+        await ui.Page.Keyboard.TypeAsync("日本語 で お願い します");
+        await ui.Page.Keyboard.PressAsync("Enter");
+
+        var reply = ui.Reply(Clarisse);
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "complete");
+        await Assertions.Expect(reply.Locator(".content")).ToContainTextAsync("日本語 で お願い します");
+        await Assertions.Expect(ui.Reply(Lumina)).ToHaveCountAsync(0);
+        var overflow = await ui.Page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow} px at 360 px.");
+        await ui.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "webui-chat-360px.png") });
+    }
+
+    private bool Skipped() => browser.Skipped(output);
+
+    private async Task<ChatUi> OpenAsync(int width = 1280, int height = 900) => new(await browser.NewPageAsync(width, height));
+}
