@@ -7,7 +7,6 @@ using LlmMultiChat.ApiHost.Http;
 using LlmMultiChat.ApiHost.Hubs;
 using LlmMultiChat.ApiHost.Knowledge;
 using LlmMultiChat.ApiHost.ServiceDefaults;
-using LlmMultiChat.ApiHost.WebUi;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,8 +31,5 @@ api.MapCharactersApi();
 api.MapConversationsApi();
 api.MapConversationEventsApi();
 api.MapKnowledgeApi();
-
-// The web UI's routes (/chat/…) answer index.html; it talks to the API above like any other client.
-app.MapWebUiFallback();
 
 app.Run();

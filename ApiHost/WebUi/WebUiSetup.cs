@@ -1,20 +1,21 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileProviders;
 
 namespace LlmMultiChat.ApiHost.WebUi;
 
 /// <summary>
 /// Serves the web UI that the build puts in <c>ClientApp/dist</c> under the content root: its files with cache
-/// headers (hashed assets for a year, index.html revalidated every time), and index.html for every other path that
-/// is not the API's, so the UI's own routes survive a reload. Without a build (no npm), the API runs alone.
+/// headers (hashed assets for a year, index.html revalidated every time), and index.html for the UI's own routes
+/// (<c>/chat/…</c>), so they survive a reload. Without a build (no npm), the API runs alone.
 /// </summary>
-public static partial class WebUiSetup
+public static class WebUiSetup
 {
     /// <summary>Where the build writes the UI, relative to the content root.</summary>
     public const string DistPath = "ClientApp/dist";
 
-    private const string AssetsPrefix = "/assets/";
     private const string IndexFile = "index.html";
+
+    /// <summary>Paths the server answers itself; the UI never takes them over.</summary>
+    private static readonly PathString[] ServerPaths = ["/api", "/hubs", "/health", "/docs", "/openapi"];
 
     public static bool IsBuilt(IWebHostEnvironment environment)
     {
@@ -22,7 +23,11 @@ public static partial class WebUiSetup
         return File.Exists(Path.Combine(environment.ContentRootPath, DistPath, IndexFile));
     }
 
-    /// <summary>The UI's files; goes before routing so a file is served without touching the endpoints.</summary>
+    /// <summary>
+    /// Goes before routing: a GET of a UI route (no file extension, outside <see cref="ServerPaths"/>) is answered
+    /// with index.html, and files are served as they are. Doing it here rather than with a fallback endpoint keeps
+    /// routing's own answers (404, 405, 415 as problem+json) for everything the UI does not own.
+    /// </summary>
     public static WebApplication UseWebUiFiles(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -32,43 +37,28 @@ public static partial class WebUiSetup
             return app;
         }
 
+        app.Use((context, next) =>
+        {
+            if (IsUiRoute(context.Request))
+            {
+                context.Request.Path = "/" + IndexFile;
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = Files(app.Environment),
+            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, DistPath)),
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
-                context.Context.Request.Path.StartsWithSegments(AssetsPrefix.TrimEnd('/'), StringComparison.Ordinal)
+                context.Context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal)
                     ? "public, max-age=31536000, immutable"
                     : "no-cache",
         });
         return app;
     }
 
-    /// <summary>index.html for the UI's routes (<c>/chat/…</c>), never for the API, the hub, health, OpenAPI or docs.</summary>
-    public static WebApplication MapWebUiFallback(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        if (!IsBuilt(app.Environment))
-        {
-            return app;
-        }
-
-        var index = Files(app.Environment).GetFileInfo(IndexFile);
-        app.MapFallback("{*path:nonfile}", (HttpContext http) =>
-        {
-            if (ServerOwned().IsMatch(http.Request.Path.Value ?? "/"))
-            {
-                // Left empty so the status-code pages answer with the API's problem+json 404.
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.CacheControl = "no-cache";
-            return Results.File(index.PhysicalPath!, "text/html; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription();
-        return app;
-    }
-
-    private static PhysicalFileProvider Files(IWebHostEnvironment environment) => new(Path.Combine(environment.ContentRootPath, DistPath));
-
-    [GeneratedRegex("^/(api|hubs|health|docs|openapi)(/|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex ServerOwned();
+    private static bool IsUiRoute(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !Path.HasExtension(request.Path.Value)
+        && !ServerPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }
