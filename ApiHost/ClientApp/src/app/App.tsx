@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { UsersPage } from '../admin/UsersPage';
 import { AuthPage } from '../auth/AuthPage';
-import { hasRole, useSession } from '../auth/useSession';
+import { canWrite, hasRole, useSession } from '../auth/useSession';
 import { EditorPage } from '../characters/EditorPage';
 import { GalleryPage } from '../characters/GalleryPage';
 import { ChatPage } from '../chat/ChatPage';
@@ -29,7 +29,7 @@ export function App() {
   const isAdmin = hasRole(session, 'admin');
   let page;
   if (path === '/chat' || chat) page = <ChatPage session={session} conversationId={chat?.id} />;
-  else if (path === '/characters') page = <GalleryPage canCreate={!session.user.roles.every((r) => r === 'guest')} />;
+  else if (path === '/characters') page = <GalleryPage canCreate={canWrite(session)} />;
   else if (character) page = <EditorPage key={character.id} id={character.id} session={session} />;
   else if (path === '/admin/users' && isAdmin) page = <UsersPage />;
   else if (path === '/cluster' && isAdmin) page = <ClusterPage />;

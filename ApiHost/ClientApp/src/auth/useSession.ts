@@ -10,3 +10,8 @@ export function useSession(): Session | null {
 export function hasRole(s: Session | null, role: string): boolean {
   return !!s?.user.roles.includes(role);
 }
+
+/** Every role but guest may write (create characters and conversations, send, rate). */
+export function canWrite(s: Session | null): boolean {
+  return !!s?.user.roles.some((r) => r !== 'guest');
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../api/http';
 import type { Session } from '../api/session';
+import { canWrite } from '../auth/useSession';
 import type { Character, CharacterVersion, Persona } from '../api/types';
 import { navigate } from '../app/router';
 import { ErrorBox, Loading, describe } from '../ui/Status';
@@ -25,7 +26,7 @@ export function EditorPage(props: { id: string; session: Session }) {
 
   const c = character.data;
   const user = props.session.user;
-  const canEdit = creating || (!!c && !user.roles.every((r) => r === 'guest') && (c.ownerId === user.id || user.roles.includes('admin')));
+  const canEdit = creating || (!!c && canWrite(props.session) && (c.ownerId === user.id || user.roles.includes('admin')));
   return (
     <main class="editor">
       <h1>{creating ? 'New character' : c!.persona.name}</h1>

@@ -1,10 +1,11 @@
 import type { Session } from '../api/session';
+import { canWrite } from '../auth/useSession';
 import { Link } from '../ui/Link';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
 
 export function ChatPage(props: { session: Session; conversationId?: string }) {
-  const canCreate = props.session.user.roles.some((r) => r !== 'guest');
+  const canCreate = canWrite(props.session);
   return (
     <main class={`chat ${props.conversationId ? 'has-conversation' : ''}`}>
       <ConversationList selected={props.conversationId} canCreate={canCreate} />

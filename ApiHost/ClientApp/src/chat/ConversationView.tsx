@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { ApiError } from '../api/http';
 import type { Session } from '../api/session';
+import { canWrite } from '../auth/useSession';
 import { CharacterPanel } from '../panel/CharacterPanel';
 import { EventBus } from '../panel/EventBus';
 import { ErrorBox, Loading } from '../ui/Status';
 import { Composer } from './Composer';
+import { InviteForm } from './InviteForm';
 import { MessageBubble } from './MessageBubble';
 import { useConversation, type Link } from './useConversation';
 
@@ -44,8 +46,10 @@ export function ConversationView(props: { id: string; session: Session }) {
       </section>
     );
   }
-  const isGuest = props.session.user.roles.length === 1 && props.session.user.roles[0] === 'guest';
+  const isGuest = !canWrite(props.session);
   const generating = messages.some((m) => m.status === 'streaming');
+  const user = props.session.user;
+  const canManage = !isGuest && (c.conversation.ownerId === user.id || user.roles.includes('admin'));
   const lastHuman = [...messages].reverse().find((m) => m.speakerKind === 'human');
   return (
     <>
@@ -55,6 +59,8 @@ export function ConversationView(props: { id: string; session: Session }) {
         <span class={`link ${c.link}`} role="status">
           {linkText[c.link]}
         </span>
+        {canManage && <InviteForm conversationId={props.id} invited={c.setConversation} />}
+        <span class="hint">{c.conversation.humans.map((h) => h.name).join(', ')}</span>
         {c.link === 'offline' && (
           <button type="button" onClick={c.retry}>
             Reconnect

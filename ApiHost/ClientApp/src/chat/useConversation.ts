@@ -19,6 +19,7 @@ export interface ConversationState {
   typed: () => void;
   loadOlder: () => Promise<void>;
   retry: () => void;
+  setConversation: (c: Conversation) => void;
 }
 
 const typingShownMs = 4000;
@@ -148,6 +149,7 @@ export function useConversation(id: string, onEvent: (event: ConversationEvent) 
     link,
     typing,
     retry: () => setRound((r) => r + 1),
+    setConversation,
     send: async (content) => {
       const hub = await connected();
       try {

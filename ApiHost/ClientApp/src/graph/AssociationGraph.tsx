@@ -63,7 +63,7 @@ export function AssociationGraph(props: Props) {
     const element = chart.current;
     if (!element || !graph || graph.nodes.length === 0) return;
     let live = true;
-    void import('plotly.js-gl3d-dist-min').then(async ({ default: Plotly }) => {
+    const draw = () => import('plotly.js-gl3d-dist-min').then(async ({ default: Plotly }) => {
       if (!live) return;
       const at = place(graph);
       const edgeX: (number | null)[] = [];
@@ -103,8 +103,11 @@ export function AssociationGraph(props: Props) {
         if (typeof name === 'string') setPicked(name);
       });
     });
+    // Plotly is large: it loads once the page is idle, so the conversation is usable first.
+    const idle = requestIdleCallback(() => void draw(), { timeout: 3000 });
     return () => {
       live = false;
+      cancelIdleCallback(idle);
     };
   }, [graph]);
 
