@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LlmMultiChat.FakeLlm.Scripting;
 using LlmMultiChat.Grains.Conversations;
 using Microsoft.Playwright;
@@ -11,7 +12,7 @@ namespace LlmMultiChat.ApiHost.Tests.WebUi;
 /// streamed token by token, resuming after a reload, interrupting, safe markdown, the side panel and who may see what.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ChatPageTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string Lumina = "ルミナ";
     private const string Clarisse = "クラリス";
@@ -75,6 +76,78 @@ public sealed class ChatPageTests(BrowserFixture browser, ITestOutputHelper outp
         var stored = (await browser.Host.Conversation(id).Messages(null, 10)).Single(m => m.SpeakerKind == SpeakerKind.Character);
         Assert.Equal(words, stored.Content);
         await ui.AssertGrewToAsync(stored.Id, words); // every state shown since the reload was a prefix of the reply
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_reconnects_and_the_reply_finishes_without_gaps_or_repeats()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        var sockets = new List<IWebSocketRoute>();
+        await ui.Page.RouteWebSocketAsync(HubSocket(), socket =>
+        {
+            socket.ConnectToServer();
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+        });
+        await ui.SignUpAsync("hana");
+        var id = await ui.StartConversationAsync("natural", Lumina);
+        var words = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"piece{i}"));
+        browser.Host.Llm.Script(FakeReply.Text(words).AtRate(10), r => r.LastUserMessage.Contains("drop-me", StringComparison.Ordinal));
+
+        await ui.SendAsync("drop-me now");
+        var reply = ui.Reply(Lumina);
+        await Assertions.Expect(reply.Locator(".content")).ToContainTextAsync("piece3");
+        IWebSocketRoute dropped;
+        lock (sockets)
+        {
+            dropped = sockets[^1];
+        }
+
+        await dropped.CloseAsync(new() { Code = 4000, Reason = "dropped by the test" });
+
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 20_000 });
+        await ui.WaitLiveAsync();
+        lock (sockets)
+        {
+            Assert.True(sockets.Count >= 2, "The page did not open a new hub connection after the drop.");
+        }
+
+        await Assertions.Expect(ui.Replies).ToHaveCountAsync(1);
+        var stored = (await browser.Host.Conversation(id).Messages(null, 10)).Single(m => m.SpeakerKind == SpeakerKind.Character);
+        Assert.Equal(words, stored.Content);
+        await ui.AssertGrewToAsync(stored.Id, words);
+    }
+
+    [Fact]
+    public async Task An_invited_person_sees_the_conversation_and_their_typing_shows_to_the_owner()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var owner = await OpenAsync();
+        await owner.SignUpAsync("umi");
+        var guest = await OpenAsync();
+        await guest.SignUpAsync("vera");
+        var id = await owner.StartConversationAsync("natural", Lumina);
+        await owner.Page.Locator("summary", new() { HasTextString = "Invite" }).ClickAsync();
+        await owner.Page.GetByLabel("Username to invite").FillAsync("vera");
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
+        await Assertions.Expect(owner.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "vera" })).ToHaveTextAsync("vera can now open this conversation.");
+
+        await guest.Page.GotoAsync($"/chat/{id}");
+        await guest.WaitLiveAsync();
+        await guest.MessageBox.PressSequentiallyAsync("こんに");
+
+        await Assertions.Expect(owner.Page.Locator(".typing")).ToHaveTextAsync("vera is typing…");
     }
 
     [Fact]
@@ -233,6 +306,9 @@ public sealed class ChatPageTests(BrowserFixture browser, ITestOutputHelper outp
     }
 
     private bool Skipped() => browser.Skipped(output);
+
+    [GeneratedRegex("/hubs/chat")]
+    private static partial Regex HubSocket();
 
     private async Task<ChatUi> OpenAsync(int width = 1280, int height = 900) => new(await browser.NewPageAsync(width, height));
 }
