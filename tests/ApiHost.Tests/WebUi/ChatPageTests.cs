@@ -254,6 +254,53 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task When_the_model_fails_the_reply_says_so_and_what_to_do()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        await ui.SignUpAsync("wren");
+        await ui.StartConversationAsync("natural", Lumina);
+        browser.Host.Llm.Script(FakeReply.Error(500, "model server down"), r => r.LastUserMessage.Contains("fail-me", StringComparison.Ordinal));
+
+        await ui.SendAsync("fail-me please");
+
+        var reply = ui.Reply(Lumina);
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "failed");
+        await Assertions.Expect(reply.Locator(".badge")).ToHaveTextAsync("failed");
+        await Assertions.Expect(reply.Locator(".failure")).ToContainTextAsync("an administrator should check that Ollama or the configured provider is running");
+    }
+
+    [Fact]
+    public async Task The_session_refreshes_its_tokens_in_the_background_and_keeps_working()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        var ui = await OpenAsync();
+        await ui.SignUpAsync("xena");
+        var id = await ui.StartConversationAsync("natural", Lumina);
+        const string ReadSession = "JSON.parse(localStorage.getItem('llmmultichat.session'))";
+        var before = await ui.Page.EvaluateAsync<string>($"{ReadSession}.refreshToken");
+
+        // Pretend the access token is about to expire: the page must refresh it by itself, with no request failing.
+        await ui.Page.EvaluateAsync($"localStorage.setItem('llmmultichat.session', JSON.stringify({{ ...{ReadSession}, expiresAt: Date.now() + 30000 }}))");
+        await ui.Page.ReloadAsync();
+        await ui.Page.WaitForFunctionAsync($"before => {ReadSession}.refreshToken !== before", before);
+
+        await ui.WaitLiveAsync();
+        await ui.SendAsync("still signed in?");
+        await Assertions.Expect(ui.Reply(Lumina)).ToHaveAttributeAsync("data-status", "complete");
+        var stored = await browser.Host.Conversation(id).Messages(null, 10);
+        Assert.Equal(2, stored.Count);
+    }
+
+    [Fact]
     public async Task Another_user_cannot_open_the_first_users_conversation_by_its_url()
     {
         if (Skipped())
