@@ -100,6 +100,9 @@ export function useConversation(id: string, onEvent: (event: ConversationEvent) 
     });
 
     async function load() {
+      // The hub connects while the snapshot loads; joining waits for both.
+      const hubReady = connected();
+      hubReady.catch(() => undefined);
       try {
         const c = await api<Conversation>(`/conversations/${encodeURIComponent(id)}`);
         const page = await api<{ messages: Message[]; hasMore: boolean }>(`/conversations/${encodeURIComponent(id)}/messages?limit=50`);
@@ -109,7 +112,7 @@ export function useConversation(id: string, onEvent: (event: ConversationEvent) 
         setConversation(c);
         setHasMore(page.hasMore);
         setFeed(feedRef.current);
-        hub ??= await connected();
+        hub ??= await hubReady;
         if (!live) return;
         hub.off('event', onHubEvent);
         hub.on('event', onHubEvent);
