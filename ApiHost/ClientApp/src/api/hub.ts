@@ -15,7 +15,7 @@ export function onLink(listener: (state: LinkState) => void): () => void {
   return () => linkListeners.delete(listener);
 }
 
-export function hub(): HubConnection {
+function hub(): HubConnection {
   if (connection) return connection;
   const c = new HubConnectionBuilder()
     .withUrl('/hubs/chat', { accessTokenFactory: async () => (await accessToken()) ?? '' })

@@ -18,11 +18,6 @@ export interface Tokens {
   user: User;
 }
 
-export interface Me {
-  user: User;
-  quota: { limit: number; used: number; remaining: number; resetsAt: string };
-}
-
 export interface CharacterListItem {
   id: string;
   name: string;

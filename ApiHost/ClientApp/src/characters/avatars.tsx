@@ -19,6 +19,7 @@ function load(characterId: string): Promise<string | null> {
     )
     .catch((e: unknown) => {
       if (e instanceof ApiError && e.status === 404) return null;
+      cache.delete(characterId); // a failed read is tried again next time
       throw e;
     });
 }

@@ -8,9 +8,9 @@ import { ErrorBox, Loading } from '../ui/Status';
 import { Composer } from './Composer';
 import { InviteForm } from './InviteForm';
 import { MessageBubble } from './MessageBubble';
-import { useConversation, type Link } from './useConversation';
+import { useConversation, type ConnectionState } from './useConversation';
 
-const linkText: Record<Link, string> = {
+const linkText: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Connection lost, reconnecting…',
@@ -92,7 +92,7 @@ export function ConversationView(props: { id: string; session: Session }) {
         typed={c.typed}
       />
     </section>
-    <CharacterPanel characters={c.conversation.characters} bus={bus} topic={lastHuman?.content ?? ''} />
+    <CharacterPanel characters={c.conversation.characters} bus={bus} topic={lastHuman?.content ?? ''} live={c.link === 'live'} />
     </>
   );
 }

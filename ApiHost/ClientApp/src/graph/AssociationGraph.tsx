@@ -9,6 +9,8 @@ interface Props {
   characterId: string;
   bus: EventBus;
   topic: string;
+  /** False until the conversation is live: plotly is large, and the chat comes first. */
+  drawNow: boolean;
 }
 
 const distanceColours = ['#d7263d', '#f49d37', '#3f88c5', '#6c757d'];
@@ -61,7 +63,7 @@ export function AssociationGraph(props: Props) {
 
   useEffect(() => {
     const element = chart.current;
-    if (!element || !graph || graph.nodes.length === 0) return;
+    if (!element || !graph || graph.nodes.length === 0 || !props.drawNow) return;
     let live = true;
     const draw = () => import('plotly.js-gl3d-dist-min').then(async ({ default: Plotly }) => {
       if (!live) return;
@@ -103,13 +105,13 @@ export function AssociationGraph(props: Props) {
         if (typeof name === 'string') setPicked(name);
       });
     });
-    // Plotly is large: it loads once the page is idle, so the conversation is usable first.
+    // Plotly is large: it loads once the page is idle.
     const idle = requestIdleCallback(() => void draw(), { timeout: 3000 });
     return () => {
       live = false;
       cancelIdleCallback(idle);
     };
-  }, [graph]);
+  }, [graph, props.drawNow]);
 
   useEffect(() => {
     const element = chart.current;

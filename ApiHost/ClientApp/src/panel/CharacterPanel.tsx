@@ -7,7 +7,7 @@ import { GrowthView } from './GrowthView';
 import { MemoriesView } from './MemoriesView';
 
 /** Beside a conversation: one tab per character, with its emotions, growth, memories of me and its association graph. */
-export function CharacterPanel(props: { characters: { id: string; name: string }[]; bus: EventBus; topic: string }) {
+export function CharacterPanel(props: { characters: { id: string; name: string }[]; bus: EventBus; topic: string; live: boolean }) {
   const [selected, setSelected] = useState(props.characters[0]?.id);
   const [open, setOpen] = useState(false);
   const character = props.characters.find((c) => c.id === selected) ?? props.characters[0];
@@ -36,7 +36,7 @@ export function CharacterPanel(props: { characters: { id: string; name: string }
           <EmotionBars characterId={character.id} bus={props.bus} />
           <GrowthView characterId={character.id} bus={props.bus} />
           <MemoriesView characterId={character.id} />
-          <AssociationGraph characterId={character.id} bus={props.bus} topic={props.topic} />
+          <AssociationGraph characterId={character.id} bus={props.bus} topic={props.topic} drawNow={props.live} />
         </div>
       </div>
     </aside>
