@@ -74,13 +74,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
     }
 
-    /// <summary>A fresh browser (own cookies, storage and cache) on the host, Japanese locale, at <paramref name="width"/> px.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A fresh browser (own cookies, storage and cache) on the host, Japanese locale, at <paramref name="width"/> px; disposing it closes it.</summary>
+    internal async Task<ChatUi> OpenAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "ja-JP", ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout(15_000);
         await context.AddInitScriptAsync(PageProbes.RecordTexts);
-        return await context.NewPageAsync();
+        return new ChatUi(await context.NewPageAsync());
     }
 
     public async Task DisposeAsync()

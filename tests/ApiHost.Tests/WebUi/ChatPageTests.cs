@@ -25,7 +25,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         await ui.SignUpAsync("grace");
         var id = await ui.StartConversationAsync("all", Lumina, Clarisse);
         browser.Host.Llm.Script(FakeReply.Text("Hello from the fake model, streamed one word at a time for the group.").AtRate(10), r => r.LastUserMessage.Contains("group-hello", StringComparison.Ordinal));
@@ -58,7 +58,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         await ui.SignUpAsync("heidi");
         var id = await ui.StartConversationAsync("natural", Lumina);
         var words = string.Join(' ', Enumerable.Range(1, 40).Select(i => $"word{i}"));
@@ -86,7 +86,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         var sockets = new List<IWebSocketRoute>();
         await ui.Page.RouteWebSocketAsync(HubSocket(), socket =>
         {
@@ -133,9 +133,9 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var owner = await OpenAsync();
+        await using var owner = await OpenAsync();
         await owner.SignUpAsync("umi");
-        var guest = await OpenAsync();
+        await using var guest = await OpenAsync();
         await guest.SignUpAsync("vera");
         var id = await owner.StartConversationAsync("natural", Lumina);
         await owner.Page.Locator("summary", new() { HasTextString = "Invite" }).ClickAsync();
@@ -158,7 +158,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         await ui.SignUpAsync("ivan");
         var id = await ui.StartConversationAsync("natural", Lumina);
         var words = string.Join(' ', Enumerable.Range(1, 300).Select(i => $"w{i}"));
@@ -186,7 +186,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         var dialogs = 0;
         ui.Page.Dialog += (_, dialog) =>
         {
@@ -224,7 +224,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         await ui.SignUpAsync("kim");
         await ui.StartConversationAsync("natural", Lumina);
         foreach (var text in new[] { "ocean waves and the sandy beach", "the ocean beach at sunset", "sunset over the ocean and the beach" })
@@ -261,7 +261,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         await ui.SignUpAsync("wren");
         await ui.StartConversationAsync("natural", Lumina);
         browser.Host.Llm.Script(FakeReply.Error(500, "model server down"), r => r.LastUserMessage.Contains("fail-me", StringComparison.Ordinal));
@@ -282,7 +282,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync();
+        await using var ui = await OpenAsync();
         await ui.SignUpAsync("xena");
         var id = await ui.StartConversationAsync("natural", Lumina);
         const string ReadSession = "JSON.parse(localStorage.getItem('llmmultichat.session'))";
@@ -308,13 +308,13 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var owner = await OpenAsync();
+        await using var owner = await OpenAsync();
         await owner.SignUpAsync("leo");
         var id = await owner.StartConversationAsync("natural", Lumina);
         await owner.SendAsync("leo-private-plan");
         await Assertions.Expect(owner.Replies).ToHaveCountAsync(1);
 
-        var other = await OpenAsync();
+        await using var other = await OpenAsync();
         await other.SignUpAsync("mallory");
         await other.Page.GotoAsync($"/chat/{id}");
 
@@ -331,7 +331,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
             return;
         }
 
-        var ui = await OpenAsync(width: 360, height: 740);
+        await using var ui = await OpenAsync(width: 360, height: 740);
         await ui.SignUpAsync("nina");
         await ui.StartConversationAsync("manual", Lumina, Clarisse);
 
@@ -357,5 +357,5 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
     [GeneratedRegex("/hubs/chat")]
     private static partial Regex HubSocket();
 
-    private async Task<ChatUi> OpenAsync(int width = 1280, int height = 900) => new(await browser.NewPageAsync(width, height));
+    private Task<ChatUi> OpenAsync(int width = 1280, int height = 900) => browser.OpenAsync(width, height);
 }

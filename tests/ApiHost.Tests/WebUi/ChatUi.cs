@@ -6,9 +6,12 @@ using Xunit;
 namespace LlmMultiChat.ApiHost.Tests.WebUi;
 
 /// <summary>The chat page driven as a person would: by labels, roles and visible text.</summary>
-internal sealed partial class ChatUi(IPage page)
+internal sealed partial class ChatUi(IPage page) : IAsyncDisposable
 {
     public IPage Page { get; } = page;
+
+    /// <summary>Closes the browser context, so its page stops talking to the server.</summary>
+    public ValueTask DisposeAsync() => new(Page.Context.CloseAsync());
 
     public ILocator MessageBox => Page.GetByLabel("Message", new() { Exact = true });
 

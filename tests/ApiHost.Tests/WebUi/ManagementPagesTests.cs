@@ -19,7 +19,7 @@ public sealed class ManagementPagesTests(BrowserFixture browser, ITestOutputHelp
             return;
         }
 
-        var ui = new ChatUi(await browser.NewPageAsync());
+        await using var ui = await browser.OpenAsync();
         await ui.SignUpAsync("olga");
         var page = ui.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Characters" }).ClickAsync();
@@ -61,14 +61,14 @@ public sealed class ManagementPagesTests(BrowserFixture browser, ITestOutputHelp
             return;
         }
 
-        var user = new ChatUi(await browser.NewPageAsync());
+        await using var user = await browser.OpenAsync();
         await user.SignUpAsync("pablo");
         var main = user.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Assertions.Expect(main.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Chat", "Characters"]);
         await user.Page.GotoAsync("/admin/users");
         await Assertions.Expect(user.Page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
 
-        var admin = new ChatUi(await browser.NewPageAsync());
+        await using var admin = await browser.OpenAsync();
         await admin.SignInAsync(browser.Host.Admin.Username, TestAccounts.Password);
         var adminNav = admin.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Assertions.Expect(adminNav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Chat", "Characters", "Users", "Cluster"]);
