@@ -172,6 +172,7 @@ export type ConversationEvent = EventBase &
     | { type: 'resync'; afterSeq: number }
     | { type: 'emotion_changed'; characterId: string; emotions: Emotions; dominant: string }
     | { type: 'level_up'; characterId: string; level: number; unlocked: string[] }
+    | { type: 'thread_summarized'; summaryId: string; firstIndex: number; lastIndex: number }
     | { type: 'tool_call' | 'tool_result'; messageId: string }
   );
 

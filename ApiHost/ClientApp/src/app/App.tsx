@@ -21,7 +21,7 @@ export function App() {
 
   if (!session || anonymousPage) {
     const next = new URLSearchParams(location.search).get('next');
-    return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} next={next?.startsWith('/') ? next : '/chat'} />;
+    return <AuthPage mode={path === '/signup' ? 'signup' : 'signin'} next={next?.startsWith('/') && !next.startsWith('//') ? next : '/chat'} />;
   }
 
   const chat = match('/chat/:id', path);

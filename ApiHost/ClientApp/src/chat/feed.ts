@@ -28,7 +28,7 @@ export function apply(feed: Feed, event: ConversationEvent): Feed {
   switch (event.type) {
     case 'message_start': {
       const known = feed.messages.find((m) => m.id === event.messageId);
-      if (known && known.status !== 'streaming') return next;
+      if (known ? known.status !== 'streaming' : olderThanPage(feed, event.index)) return next;
       const started = new Set(feed.started).add(event.messageId);
       const message: Message = {
         id: event.messageId,
@@ -51,10 +51,8 @@ export function apply(feed: Feed, event: ConversationEvent): Feed {
       };
     }
     case 'message_complete': {
-      // A replayed message older than the page shown stays out of it.
       const known = feed.messages.some((m) => m.id === event.message.id);
-      const older = feed.messages.length > 0 && event.message.index < feed.messages[0].index;
-      return known || !older ? { ...next, messages: upsert(feed.messages, event.message) } : next;
+      return known || !olderThanPage(feed, event.message.index) ? { ...next, messages: upsert(feed.messages, event.message) } : next;
     }
     case 'error':
       return event.messageId
@@ -69,6 +67,11 @@ export function apply(feed: Feed, event: ConversationEvent): Feed {
 export function prepend(feed: Feed, older: Message[]): Feed {
   const known = new Set(feed.messages.map((m) => m.id));
   return { ...feed, messages: [...older.filter((m) => !known.has(m.id)), ...feed.messages].sort((a, b) => a.index - b.index) };
+}
+
+/** A replayed message older than the page shown stays out of it (the reader loads older pages on request). */
+function olderThanPage(feed: Feed, index: number): boolean {
+  return feed.messages.length > 0 && index < feed.messages[0].index;
 }
 
 function upsert(messages: Message[], message: Message): Message[] {

@@ -35,7 +35,7 @@ export function CharacterPanel(props: { characters: { id: string; name: string }
         <div role="tabpanel" id="character-tabpanel" aria-labelledby={`tab-${character.id}`} key={character.id}>
           <EmotionBars characterId={character.id} bus={props.bus} />
           <GrowthView characterId={character.id} bus={props.bus} />
-          <MemoriesView characterId={character.id} />
+          <MemoriesView characterId={character.id} bus={props.bus} />
           <AssociationGraph characterId={character.id} bus={props.bus} topic={props.topic} drawNow={props.live} />
         </div>
       </div>

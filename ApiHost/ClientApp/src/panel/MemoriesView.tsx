@@ -1,11 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/http';
 import type { Memory } from '../api/types';
 import { ErrorBox, Loading, describe } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
+import type { EventBus } from './EventBus';
 
-/** What the character remembers about me, with search, a tier filter and delete. */
-export function MemoriesView(props: { characterId: string }) {
+/** What the character remembers about me, with search, a tier filter and delete; read again when a thread is summarised. */
+export function MemoriesView(props: { characterId: string; bus: EventBus }) {
   const [query, setQuery] = useState('');
   const [tier, setTier] = useState('');
   const [deleteError, setDeleteError] = useState<unknown>(null);
@@ -15,6 +16,7 @@ export function MemoriesView(props: { characterId: string }) {
     if (tier) q.set('tier', tier);
     return api<{ items: Memory[] }>(`/memories?${q}`);
   }, [props.characterId, query, tier]);
+  useEffect(() => props.bus.subscribe((e) => e.type === 'thread_summarized' && memories.reload()), [props.bus]);
 
   if (memories.error instanceof ApiError && memories.error.status === 404) {
     return (
