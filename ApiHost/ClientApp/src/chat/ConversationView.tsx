@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/http';
 import type { Session } from '../api/session';
 import { canWrite } from '../auth/useSession';
@@ -20,6 +20,7 @@ const linkText: Record<ConnectionState, string> = {
 export function ConversationView(props: { id: string; session: Session }) {
   const bus = useMemo(() => new EventBus(), [props.id]);
   const c = useConversation(props.id, bus.emit);
+  const [ratings, setRatings] = useState(0);
   const end = useRef<HTMLDivElement>(null);
   const messages = c.feed?.messages ?? [];
   const last = messages[messages.length - 1];
@@ -76,7 +77,7 @@ export function ConversationView(props: { id: string; session: Session }) {
         )}
         {messages.length === 0 && <p class="hint">No messages yet. Say hello — type @ to address a character.</p>}
         {messages.map((m) => (
-          <MessageBubble key={m.id} message={m} canRate={!isGuest} />
+          <MessageBubble key={m.id} message={m} canRate={!isGuest} onRated={() => setRatings((r) => r + 1)} />
         ))}
         <div ref={end} />
       </div>
@@ -92,7 +93,7 @@ export function ConversationView(props: { id: string; session: Session }) {
         typed={c.typed}
       />
     </section>
-    <CharacterPanel characters={c.conversation.characters} bus={bus} topic={lastHuman?.content ?? ''} live={c.link === 'live'} />
+    <CharacterPanel characters={c.conversation.characters} bus={bus} topic={lastHuman?.content ?? ''} live={c.link === 'live'} ratings={ratings} />
     </>
   );
 }

@@ -11,7 +11,7 @@ const statusLabel: Partial<Record<Message['status'], string>> = {
   failed: 'failed',
 };
 
-export function MessageBubble(props: { message: Message; canRate: boolean }) {
+export function MessageBubble(props: { message: Message; canRate: boolean; onRated: () => void }) {
   const m = props.message;
   const html = useMemo(() => renderMarkdown(m.content), [m.content]);
   const fromCharacter = m.speakerKind === 'character';
@@ -32,7 +32,7 @@ export function MessageBubble(props: { message: Message; canRate: boolean }) {
         <div class="content" dangerouslySetInnerHTML={{ __html: html }} />
       )}
       {m.status === 'failed' && <ReplyFailure message={m} />}
-      {fromCharacter && props.canRate && m.status !== 'streaming' && <Rating messageId={m.id} />}
+      {fromCharacter && props.canRate && m.status !== 'streaming' && <Rating messageId={m.id} onRated={props.onRated} />}
     </article>
   );
 }
@@ -47,7 +47,7 @@ function ReplyFailure(props: { message: Message }) {
   );
 }
 
-function Rating(props: { messageId: string }) {
+function Rating(props: { messageId: string; onRated: () => void }) {
   const [rating, setRating] = useState<'up' | 'down' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const rate = async (value: 'up' | 'down') => {
@@ -55,6 +55,7 @@ function Rating(props: { messageId: string }) {
     try {
       await api(`/messages/${encodeURIComponent(props.messageId)}/feedback`, { method: 'POST', json: { rating: value } });
       setRating(value);
+      props.onRated();
     } catch (e) {
       setError(e);
     }

@@ -7,7 +7,7 @@ import { GrowthView } from './GrowthView';
 import { MemoriesView } from './MemoriesView';
 
 /** Beside a conversation: one tab per character, with its emotions, growth, memories of me and its association graph. */
-export function CharacterPanel(props: { characters: { id: string; name: string }[]; bus: EventBus; topic: string; live: boolean }) {
+export function CharacterPanel(props: { characters: { id: string; name: string }[]; bus: EventBus; topic: string; live: boolean; ratings: number }) {
   const [selected, setSelected] = useState(props.characters[0]?.id);
   const [open, setOpen] = useState(false);
   const character = props.characters.find((c) => c.id === selected) ?? props.characters[0];
@@ -34,7 +34,7 @@ export function CharacterPanel(props: { characters: { id: string; name: string }
         </div>
         <div role="tabpanel" id="character-tabpanel" aria-labelledby={`tab-${character.id}`} key={character.id}>
           <EmotionBars characterId={character.id} bus={props.bus} />
-          <GrowthView characterId={character.id} bus={props.bus} />
+          <GrowthView characterId={character.id} bus={props.bus} ratings={props.ratings} />
           <MemoriesView characterId={character.id} bus={props.bus} />
           <AssociationGraph characterId={character.id} bus={props.bus} topic={props.topic} drawNow={props.live} />
         </div>

@@ -5,9 +5,9 @@ import { ErrorBox, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import type { EventBus } from './EventBus';
 
-/** Level and experience, read again when a turn ends or the character levels up. */
-export function GrowthView(props: { characterId: string; bus: EventBus }) {
-  const growth = useRequest(() => api<Growth>(`/characters/${encodeURIComponent(props.characterId)}/growth`), [props.characterId]);
+/** Level and experience, read again when a turn ends, the character levels up or I rate a reply (`ratings` counts them). */
+export function GrowthView(props: { characterId: string; bus: EventBus; ratings: number }) {
+  const growth = useRequest(() => api<Growth>(`/characters/${encodeURIComponent(props.characterId)}/growth`), [props.characterId, props.ratings]);
   useEffect(
     () =>
       props.bus.subscribe((e) => {
@@ -24,7 +24,7 @@ export function GrowthView(props: { characterId: string; bus: EventBus }) {
       {g && (
         <>
           <p>
-            Level <strong data-level>{g.level}</strong> · {g.xp} XP (next level at {g.nextLevelXp})
+            Level <strong data-level>{g.level}</strong> · <span data-xp>{g.xp}</span> XP (next level at {g.nextLevelXp})
           </p>
           <progress max={g.nextLevelXp} value={g.xp} aria-label="Experience toward the next level" />
           <p class="hint">
