@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using LlmMultiChat.FakeLlm.Scripting;
 using LlmMultiChat.Grains.Conversations;
@@ -219,7 +220,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
-    public async Task The_side_panel_draws_the_association_graph_and_moves_the_emotion_bars()
+    public async Task The_side_panel_draws_the_association_graph_follows_the_topic_counts_a_thumbs_up_and_moves_the_emotion_bars()
     {
         if (Skipped())
         {
@@ -242,6 +243,20 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(ui.Page.GetByRole(AriaRole.Region, new() { Name = "Association graph" })).ToContainTextAsync("ocean");
         var colours = await PageImages.DistinctColoursAsync(ui.Page, await graph.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "webui-graph.png") }));
         Assert.True(colours > 3, $"The graph's canvas looks blank ({colours} colours).");
+
+        // It follows the topic (the last message's longest word it knows); a node re-centres it, here from the keyboard.
+        var graphRegion = ui.Page.GetByRole(AriaRole.Region, new() { Name = "Association graph" });
+        await Assertions.Expect(graphRegion.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Associations: sunset");
+        await graphRegion.GetByRole(AriaRole.Button, new() { Name = "ocean," }).FocusAsync();
+        await ui.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(graphRegion.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Associations: ocean");
+
+        // 👍 on a reply is worth 10 XP, and the panel shows it.
+        var xp = ui.Page.Locator("[data-xp]");
+        var xpBefore = int.Parse(await xp.InnerTextAsync(), CultureInfo.InvariantCulture);
+        await ui.Replies.Last.GetByRole(AriaRole.Button, new() { Name = "Good reply" }).ClickAsync();
+        await Assertions.Expect(ui.Replies.Last.GetByRole(AriaRole.Button, new() { Name = "Good reply" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(xp).ToHaveTextAsync((xpBefore + 10).ToString(CultureInfo.InvariantCulture));
 
         var bars = ui.Page.Locator("meter.bar");
         await Assertions.Expect(bars).ToHaveCountAsync(8);
