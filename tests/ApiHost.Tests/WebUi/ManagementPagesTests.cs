@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LlmMultiChat.Grains.Tests.Characters.Cards;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -9,10 +10,10 @@ namespace LlmMultiChat.ApiHost.Tests.WebUi;
 
 /// <summary>The character gallery and editor (card import by drop, versions, export), and the admin-only pages.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ManagementPagesTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed partial class ManagementPagesTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_card_dropped_on_the_gallery_becomes_a_character_whose_edits_show_as_a_version_diff_and_which_exports()
+    public async Task A_card_dropped_on_the_gallery_becomes_a_character_whose_edits_show_as_a_version_diff_which_exports_and_takes_an_avatar()
     {
         if (browser.Skipped(output))
         {
@@ -51,6 +52,11 @@ public sealed class ManagementPagesTests(BrowserFixture browser, ITestOutputHelp
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export card (JSON, V2)" }).ClickAsync());
         using var card = JsonDocument.Parse(await File.ReadAllTextAsync(await download.PathAsync()));
         Assert.Equal("図書館の屋根裏に住む星の精霊。", card.RootElement.GetProperty("data").GetProperty("description").GetString());
+
+        var avatar = page.GetByRole(AriaRole.Region, new() { Name = "Avatar" });
+        await Assertions.Expect(avatar.Locator("img")).ToHaveCountAsync(0);
+        await page.GetByLabel("New avatar (PNG)").SetInputFilesAsync(new FilePayload { Name = "avatar.png", MimeType = "image/png", Buffer = TestPng.ImageWith() });
+        await Assertions.Expect(avatar.Locator("img.avatar")).ToHaveAttributeAsync("src", PngDataUrl());
     }
 
     [Fact]
@@ -85,4 +91,7 @@ public sealed class ManagementPagesTests(BrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(silo).ToContainTextAsync("Running");
         await Assertions.Expect(silo.Locator("tbody tr").First).ToBeVisibleAsync();
     }
+
+    [GeneratedRegex("^data:image/png;base64,")]
+    private static partial Regex PngDataUrl();
 }
