@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LlmMultiChat.FakeLlm.Scripting;
 using LlmMultiChat.Grains.Conversations;
@@ -292,7 +294,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
-    public async Task The_session_refreshes_its_tokens_in_the_background_and_keeps_working()
+    public async Task The_session_refreshes_its_tokens_in_the_background_keeps_working_and_ends_on_sign_out()
     {
         if (Skipped())
         {
@@ -315,6 +317,15 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(ui.Reply(Lumina)).ToHaveAttributeAsync("data-status", "complete");
         var stored = await browser.Host.Conversation(id).Messages(null, 10);
         Assert.Equal(2, stored.Count);
+
+        // Signing out forgets the session here and ends it on the server.
+        var refreshToken = await ui.Page.EvaluateAsync<string>($"{ReadSession}.refreshToken");
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        Assert.Null(await ui.Page.EvaluateAsync<string?>("localStorage.getItem('llmmultichat.session')"));
+        using var http = new HttpClient { BaseAddress = browser.Host.KestrelAddress };
+        using var refreshed = await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
+        Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
     }
 
     [Fact]
