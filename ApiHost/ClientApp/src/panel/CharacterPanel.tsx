@@ -12,19 +12,29 @@ export function CharacterPanel(props: { characters: { id: string; name: string }
   const [open, setOpen] = useState(false);
   const character = props.characters.find((c) => c.id === selected) ?? props.characters[0];
   if (!character) return null;
+
+  // Tabs as the ARIA pattern has them: arrow keys move between characters, Tab moves on to the panel.
+  function onTabKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const at = props.characters.findIndex((c) => c.id === character!.id);
+    const next = props.characters[(at + (e.key === 'ArrowRight' ? 1 : props.characters.length - 1)) % props.characters.length];
+    setSelected(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  }
   return (
     <aside class={`side-panel ${open ? 'open' : ''}`} aria-label="Character panel">
       <button type="button" class="panel-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide character panel' : 'Show character panel'}
       </button>
       <div class="panel-body">
-        <div role="tablist" aria-label="Characters" class="tabs">
+        <div role="tablist" aria-label="Characters" class="tabs" onKeyDown={onTabKey}>
           {props.characters.map((c) => (
             <button
               type="button"
               role="tab"
               id={`tab-${c.id}`}
               aria-selected={c.id === character.id}
+              tabIndex={c.id === character.id ? 0 : -1}
               aria-controls="character-tabpanel"
               onClick={() => setSelected(c.id)}
             >
