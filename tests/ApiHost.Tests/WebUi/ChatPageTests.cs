@@ -21,7 +21,7 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
     private const string Clarisse = "クラリス";
 
     [Fact]
-    public async Task A_new_user_starts_a_group_conversation_and_both_replies_stream_in_with_their_names()
+    public async Task A_new_user_starts_a_group_conversation_and_both_replies_stream_in_with_their_names_and_a_tab_each()
     {
         if (Skipped())
         {
@@ -52,6 +52,14 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
         }
 
         await Assertions.Expect(ui.Page.Locator("article.message.human .content")).ToHaveTextAsync("group-hello みなさん、こんにちは");
+
+        // The side panel has a tab per character; arrow keys move between them.
+        var tabs = ui.Page.GetByRole(AriaRole.Tablist, new() { Name = "Characters" });
+        await tabs.GetByRole(AriaRole.Tab).First.FocusAsync();
+        await ui.Page.Keyboard.PressAsync("ArrowRight");
+        var luminaTab = tabs.GetByRole(AriaRole.Tab, new() { Name = Lumina });
+        await Assertions.Expect(luminaTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(luminaTab).ToBeFocusedAsync();
         await ui.Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "webui-group-chat.png"), FullPage = true });
     }
 

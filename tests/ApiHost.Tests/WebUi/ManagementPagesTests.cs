@@ -60,6 +60,40 @@ public sealed partial class ManagementPagesTests(BrowserFixture browser, ITestOu
     }
 
     [Fact]
+    public async Task A_character_made_in_the_editor_keeps_its_fields_and_joins_the_gallery()
+    {
+        if (browser.Skipped(output))
+        {
+            return;
+        }
+
+        await using var ui = await browser.OpenAsync();
+        await ui.SignUpAsync("quentin");
+        var page = ui.Page;
+        await page.GotoAsync("/characters");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New character" }).ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nova Star");
+        await page.GetByLabel("Aliases (one per line)").FillAsync("ノヴァ\nNova");
+        await page.GetByLabel("Politeness").SelectOptionAsync("3");
+        await page.GetByLabel("Verbosity").SelectOptionAsync("detailed");
+        await page.GetByLabel("Provider").FillAsync("ollama");
+        await page.GetByLabel("Model", new() { Exact = true }).FillAsync("llama3.2:1b");
+        await page.GetByLabel("Temperature").FillAsync("0.7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nova Star", Level = 1 })).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("Aliases (one per line)")).ToHaveValueAsync("ノヴァ\nNova");
+        await Assertions.Expect(page.GetByLabel("Politeness")).ToHaveValueAsync("3");
+        await Assertions.Expect(page.GetByLabel("Verbosity")).ToHaveValueAsync("detailed");
+        await Assertions.Expect(page.GetByLabel("Model", new() { Exact = true })).ToHaveValueAsync("llama3.2:1b");
+        await Assertions.Expect(page.GetByLabel("Temperature")).ToHaveValueAsync("0.7");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Characters" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".cards").GetByText("Nova Star")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Only_admins_are_offered_and_shown_the_users_and_cluster_pages()
     {
         if (browser.Skipped(output))
