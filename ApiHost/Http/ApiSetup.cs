@@ -1,6 +1,7 @@
 using LlmMultiChat.ApiHost.Accounts;
 using LlmMultiChat.ApiHost.Auth;
 using LlmMultiChat.ApiHost.RateLimiting;
+using LlmMultiChat.ApiHost.WebUi;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 
@@ -29,15 +30,16 @@ public static class ApiSetup
             .AllowAnyMethod()
             .WithExposedHeaders(RateLimitHeaders.Limit, RateLimitHeaders.Remaining, RateLimitHeaders.Reset, "Retry-After")));
 
-        // JSON only: SSE must reach the client as it is written, and compressing over TLS invites BREACH.
-        services.AddResponseCompression(options => options.MimeTypes = ["application/json", "application/problem+json"]);
+        // JSON and the web UI's static code: SSE must reach the client as it is written, and compressing pages that
+        // mix secrets with attacker-controlled text over TLS invites BREACH (the UI's files carry neither).
+        services.AddResponseCompression(options => options.MimeTypes = ["application/json", "application/problem+json", "text/javascript", "text/css"]);
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
         return services;
     }
 
-    /// <summary>The middleware in order: errors, headers, compression, CORS, routing, who the caller is, what they may do, how often, then the body check.</summary>
+    /// <summary>The middleware in order: errors, headers, compression, CORS, the web UI's files, routing, who the caller is, what they may do, how often, then the body check.</summary>
     public static WebApplication UseApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -49,6 +51,7 @@ public static class ApiSetup
 
         app.UseResponseCompression();
         app.UseCors(ApiCorsOptions.PolicyName);
+        app.UseWebUiFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,8 +17,8 @@ public sealed class OfficialClientTests(ITestOutputHelper output)
     [Fact]
     public async Task The_official_JavaScript_client_joins_sends_receives_the_turn_streams_it_and_reads_error_codes()
     {
-        var client = ClientDirectory();
-        if (!File.Exists(Path.Combine(client, "node_modules", "@microsoft", "signalr", "package.json")) || !CanRun("node"))
+        var client = Path.Combine(TestMachine.RepositoryRoot(), "tests", "SignalRClient");
+        if (!File.Exists(Path.Combine(client, "node_modules", "@microsoft", "signalr", "package.json")) || !TestMachine.CanRun("node"))
         {
             Prerequisite.NotMet(output.WriteLine, $"Node and the client's packages are needed: run `npm ci` in {client}");
             return;
@@ -62,30 +62,5 @@ public sealed class OfficialClientTests(ITestOutputHelper output)
         output.WriteLine(await stderr);
         Assert.True(node.ExitCode == 0, $"The client failed ({node.ExitCode}): {await stdout}{await stderr}");
         return [.. (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
-    }
-
-    private static string ClientDirectory()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "LlmMultiChat.Orleans.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("The repository root (LlmMultiChat.Orleans.sln) is not above the test binaries.");
-        }
-
-        return Path.Combine(root.FullName, "tests", "SignalRClient");
-    }
-
-    private static bool CanRun(string program)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(program, "--version") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
     }
 }
