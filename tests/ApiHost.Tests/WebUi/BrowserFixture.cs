@@ -72,6 +72,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             onKestrel: true);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        // Expectations wait for what the page will do; 5 s (Playwright's default) is too short on two cores while the
+        // other test assemblies run alongside (a 3-second streamed reply then finishes after it).
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     /// <summary>A fresh browser (own cookies, storage and cache) on the host, Japanese locale, at <paramref name="width"/> px; disposing it closes it.</summary>

@@ -281,6 +281,31 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task The_memories_panel_shows_what_the_character_keeps_of_me_and_forgets_what_I_delete()
+    {
+        if (Skipped())
+        {
+            return;
+        }
+
+        const string Fact = "私の犬の名前はポチです";
+        await using var ui = await OpenAsync();
+        await ui.SignUpAsync("ines");
+        await ui.StartConversationAsync("natural", Lumina);
+        var memories = ui.Page.GetByRole(AriaRole.Region, new() { Name = "Memories" });
+        await Assertions.Expect(memories).ToContainTextAsync("Nothing remembered yet.");
+
+        await ui.SendAsync(Fact);
+        await Assertions.Expect(ui.Replies.Last).ToHaveAttributeAsync("data-status", "complete");
+        await Assertions.Expect(memories).ToContainTextAsync(Fact);
+        await memories.GetByRole(AriaRole.Button, new() { Name = "Forget: " + Fact }).ClickAsync();
+        await Assertions.Expect(memories).Not.ToContainTextAsync(Fact);
+        await ui.Page.ReloadAsync();
+
+        await Assertions.Expect(ui.Page.GetByRole(AriaRole.Region, new() { Name = "Memories" })).ToContainTextAsync("Nothing remembered yet.");
+    }
+
+    [Fact]
     public async Task When_the_model_fails_the_reply_says_so_and_what_to_do()
     {
         if (Skipped())

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../api/http';
+import { api } from '../api/http';
 import type { Memory } from '../api/types';
 import { ErrorBox, Loading, describe } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import type { EventBus } from './EventBus';
 
-/** What the character remembers about me, with search, a tier filter and delete; read again when a thread is summarised. */
+/** What the character remembers about me, with search, a tier filter and delete; read again when a turn ends (what I said is weighed by then) and when a thread is summarised. */
 export function MemoriesView(props: { characterId: string; bus: EventBus }) {
   const [query, setQuery] = useState('');
   const [tier, setTier] = useState('');
@@ -16,18 +16,10 @@ export function MemoriesView(props: { characterId: string; bus: EventBus }) {
     if (tier) q.set('tier', tier);
     return api<{ items: Memory[] }>(`/memories?${q}`);
   }, [props.characterId, query, tier]);
-  useEffect(() => props.bus.subscribe((e) => e.type === 'thread_summarized' && memories.reload()), [props.bus]);
-
-  if (memories.error instanceof ApiError && memories.error.status === 404) {
-    return (
-      <section class="memories" aria-label="Memories">
-        <h3>Memories of me</h3>
-        <p class="unavailable" role="note">
-          Memories are unavailable: this server does not offer the memories API yet.
-        </p>
-      </section>
-    );
-  }
+  useEffect(
+    () => props.bus.subscribe((e) => (e.type === 'complete_state' || e.type === 'thread_summarized') && memories.reload()),
+    [props.bus],
+  );
 
   async function remove(id: string) {
     setDeleteError(null);
