@@ -40,6 +40,7 @@ public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog lo
 
         var ratings = await log.FeedbackByAsync(userId, cancellationToken).ConfigureAwait(false);
         var longTerm = await memories.AllLongTermAsync(userId).ConfigureAwait(false);
+        var lessons = await memories.AllLessonsAsync(userId).ConfigureAwait(false);
         var midTerm = await summaries.ForUserAsync(userId, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false);
         var characters = new List<CharacterResponse>();
         foreach (var character in (await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: userId).ConfigureAwait(false)).Where(c => c.OwnerId == userId))
@@ -59,6 +60,7 @@ public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog lo
             conversations,
             ratings,
             [.. longTerm.Select(MemoryResponse.From)],
+            [.. lessons.Select(l => new ExportedLesson(l.CharacterId, l.Lesson.Id, l.Lesson.Text, l.Lesson.Situation, l.Lesson.CreatedAt))],
             [.. midTerm.Select(s => new ExportedSummary(s.Id, s.ConversationId, s.CharacterIds, s.Text, s.Keywords, s.FirstIndex, s.LastIndex, s.TurnCount, s.CreatedAt))],
             characters);
     }

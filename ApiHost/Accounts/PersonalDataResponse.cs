@@ -9,6 +9,7 @@ namespace LlmMultiChat.ApiHost.Accounts;
 /// <param name="Interests">What they talk about and with whom, as counted for their replies' prompts.</param>
 /// <param name="Ratings">Their ratings of replies, oldest first.</param>
 /// <param name="LongTermMemories">What every character keeps of them, newest first.</param>
+/// <param name="Lessons">What characters learned from reflecting on conversations with them (each with the words of theirs it came from).</param>
 /// <param name="MidTermSummaries">Summaries of the threads they took part in, whatever their age, newest first.</param>
 /// <param name="Characters">The characters they own, with their current persona.</param>
 public sealed record PersonalDataResponse(
@@ -20,6 +21,7 @@ public sealed record PersonalDataResponse(
     IReadOnlyList<ExportedConversation> Conversations,
     IReadOnlyList<MessageFeedback> Ratings,
     IReadOnlyList<MemoryResponse> LongTermMemories,
+    IReadOnlyList<ExportedLesson> Lessons,
     IReadOnlyList<ExportedSummary> MidTermSummaries,
     IReadOnlyList<CharacterResponse> Characters);
 
@@ -39,3 +41,7 @@ public sealed record ExportedSummary(
     long LastIndex,
     int TurnCount,
     DateTimeOffset CreatedAt);
+
+/// <summary>A lesson a character keeps for the caller.</summary>
+/// <param name="Situation">What the caller said that the lesson is about.</param>
+public sealed record ExportedLesson(string CharacterId, string Id, string Text, string Situation, DateTimeOffset CreatedAt);

@@ -119,6 +119,10 @@ public interface ICharacterGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<RecalledMemory>> MemoriesOf(string userId);
 
+    /// <summary>Every lesson the character keeps for <paramref name="userId"/>, oldest first (relevance 0); empty when the character does not exist.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<RecalledLesson>> LessonsOf(string userId);
+
     /// <summary>Forgets one memory of <paramref name="userId"/>, stored when this returns; false when the character keeps no such memory of that user.</summary>
     Task<bool> Forget(string userId, string memoryId);
 

@@ -613,6 +613,18 @@ public sealed partial class CharacterGrain(
         return [.. bank.MemoriesOf(userId).Select(m => new RecalledMemory(m.Id, m.Text, m.SourceMessageId, m.Importance, 0, m.Importance, m.CreatedAt))];
     }
 
+    public async Task<IReadOnlyList<RecalledLesson>> LessonsOf(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!state.State.Exists)
+        {
+            return [];
+        }
+
+        var bank = await MemoryBankAsync(userId);
+        return [.. bank.LessonsOf(userId).Select(l => new RecalledLesson(l.Id, l.Text, l.Situation, 0, l.CreatedAt))];
+    }
+
     public async Task<bool> Forget(string userId, string memoryId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);

@@ -44,6 +44,18 @@ public sealed class PersonalMemories(
     public async Task<IReadOnlyList<UserMemory>> AllLongTermAsync(string userId) =>
         [.. (await LongTermAsync(userId, characterId: null, query: null, count: 0).ConfigureAwait(false)).OrderByDescending(m => m.CreatedAt)];
 
+    /// <summary>Every lesson every character keeps for the user, by character, oldest first.</summary>
+    public async Task<IReadOnlyList<(string CharacterId, RecalledLesson Lesson)>> AllLessonsAsync(string userId)
+    {
+        var found = new List<(string, RecalledLesson)>();
+        foreach (var id in await CharacterIdsAsync(characterId: null).ConfigureAwait(false))
+        {
+            found.AddRange((await grains.GetGrain<ICharacterGrain>(id).LessonsOf(userId).ConfigureAwait(false)).Select(l => (id, l)));
+        }
+
+        return found;
+    }
+
     /// <returns>False when the character keeps no such memory of the user.</returns>
     public Task<bool> ForgetLongTermAsync(string userId, string characterId, string memoryId) =>
         grains.GetGrain<ICharacterGrain>(characterId).Forget(userId, memoryId);
@@ -61,11 +73,8 @@ public sealed class PersonalMemories(
     /// </summary>
     private async Task<IReadOnlyList<UserMemory>> LongTermAsync(string userId, string? characterId, string? query, int count)
     {
-        IEnumerable<string> characterIds = characterId is not null
-            ? [characterId]
-            : (await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: null).ConfigureAwait(false)).Select(c => c.Id);
         var found = new List<UserMemory>();
-        foreach (var id in characterIds)
+        foreach (var id in await CharacterIdsAsync(characterId).ConfigureAwait(false))
         {
             var character = grains.GetGrain<ICharacterGrain>(id);
             var memories = query is null
@@ -77,6 +86,11 @@ public sealed class PersonalMemories(
 
         return found;
     }
+
+    /// <summary><paramref name="characterId"/>, or every character in the directory.</summary>
+    private async Task<IEnumerable<string>> CharacterIdsAsync(string? characterId) => characterId is not null
+        ? [characterId]
+        : (await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: null).ConfigureAwait(false)).Select(c => c.Id);
 
     private async Task<IEnumerable<UserMemory>> MidTermAsync(string userId, UserMemoryQuery query, CancellationToken cancellationToken)
     {

@@ -31,10 +31,10 @@ public sealed class PersonalDataTests
         using var alice = await host.SignUpAsync("alicegdpr");
         using var bob = await host.SignUpAsync("bobgdpr");
 
-        // Alice's own conversation: a fact Lumina keeps, and a rating.
+        // Alice's own conversation: a fact Lumina keeps, and a 👎 (Lumina draws a lesson from it, quoting the fact).
         var own = (await ConversationHost.CreateAsync(alice, UpstreamCharacters.LuminaId)).String("id")!;
         var toldFact = await ConversationHost.SendAsync(alice, own, Fact);
-        await RateAsync(alice, toldFact.GetProperty("replies")[0].String("id")!);
+        await RateAsync(alice, toldFact.GetProperty("replies")[0].String("id")!, "down");
 
         // Bob's conversation: Alice joins, speaks and rates a reply to Bob; Bob speaks before and after.
         var bobs = (await ConversationHost.CreateAsync(bob, UpstreamCharacters.LuminaId)).String("id")!;
@@ -74,6 +74,7 @@ public sealed class PersonalDataTests
         Assert.Contains(BobSays, Contents(conversations[bobs]));
         Assert.Equal(new[] { own, bobs }.Order(StringComparer.Ordinal), export.GetProperty("ratings").EnumerateArray().Select(r => r.String("conversationId")).Order(StringComparer.Ordinal));
         Assert.Contains(export.GetProperty("longTermMemories").EnumerateArray(), m => m.String("text") == Fact && m.String("characterId") == UpstreamCharacters.LuminaId);
+        Assert.Contains(export.GetProperty("lessons").EnumerateArray(), l => l.String("situation") == Fact && l.String("characterId") == UpstreamCharacters.LuminaId);
         var summary = Assert.Single(export.GetProperty("midTermSummaries").EnumerateArray());
         Assert.Equal(SharedSummaryText, summary.String("text"));
         Assert.False(summary.TryGetProperty("vector", out _));
@@ -114,9 +115,9 @@ public sealed class PersonalDataTests
         Assert.NotEqual(0, DatabaseScan.Count(host.DatabasePath, "silo_grain_state", "grain_key = $value", bob.Id));
     }
 
-    private static async Task RateAsync(TestUser rater, string messageId)
+    private static async Task RateAsync(TestUser rater, string messageId, string rating = "up")
     {
-        using var response = await rater.Client.PostAsJsonAsync($"/api/v1/messages/{messageId}/feedback", new { rating = "up" });
+        using var response = await rater.Client.PostAsJsonAsync($"/api/v1/messages/{messageId}/feedback", new { rating });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
