@@ -1,3 +1,4 @@
+using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Characters.Cards;
 using LlmMultiChat.Grains.Coherence;
 using LlmMultiChat.Grains.Conversations;
@@ -43,6 +44,12 @@ public static class ChatGrainsServiceCollectionExtensions
         services.TryAddSingleton<IConversationLog, MemoryConversationLog>();
         services.TryAddSingleton<ISessionSummaryStore, MemorySessionSummaryStore>();
         services.TryAddSingleton<PersonalMemories>();
+        if (configuration.GetSection(EmotionOptions.SectionName).GetStrict<EmotionOptions>().Model is { } emotionModel)
+        {
+            services.AddSingleton<IEmotionAppraiser>(sp => new LlmEmotionAppraiser(
+                EmotionLexicon.Default, sp.GetRequiredService<ILlmGateway>(), ModelBinding.Parse(emotionModel), sp.GetRequiredService<ILogger<LlmEmotionAppraiser>>()));
+        }
+
         services.AddEmotions(configuration.GetSection(EmotionOptions.SectionName));
         services.AddAssociations(configuration);
         services.AddGrowth(configuration.GetSection(GrowthOptions.SectionName));

@@ -20,7 +20,7 @@ public sealed partial class CharacterGrain(
     [PersistentState("associations")] IPersistentState<CharacterAssociationState> associations,
     [PersistentState("growth")] IPersistentState<GrowthState> growth,
     EmotionEngine emotions,
-    EmotionLexicon lexicon,
+    IEmotionAppraiser appraiser,
     GrowthTracker growthTracker,
     AssociationOptions associationOptions,
     StatementFilter statements,
@@ -160,14 +160,15 @@ public sealed partial class CharacterGrain(
 
     public Task<CharacterMood?> Mood() => Task.FromResult(state.State.Exists ? ToMood(emotions.Decay(CurrentEmotion())) : null);
 
-    public Task<CharacterMood?> React(string message)
+    public async Task<CharacterMood?> React(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         _ = Current();
-        var change = emotions.React(CurrentEmotion(), message);
+        var appraisal = await appraiser.AppraiseAsync(message, CancellationToken.None);
+        var change = emotions.React(CurrentEmotion(), appraisal);
         emotion.State = new CharacterEmotionState { Emotion = change.Emotion };
         WriteBehind("emotions", () => emotion.WriteStateAsync());
-        return Task.FromResult(change.Deltas.Values.Any(delta => delta != 0) ? ToMood(change.Emotion) : null);
+        return change.Deltas.Values.Any(delta => delta != 0) ? ToMood(change.Emotion) : null;
     }
 
     public Task LearnConcepts(IReadOnlyList<string> concepts, IReadOnlyList<string> heardFrom)
@@ -243,7 +244,8 @@ public sealed partial class CharacterGrain(
         var (_, similar) = bank.Search(userId, vector, 0, Math.Max(memoryOptions.Importance.NoveltyNeighbours, memoryOptions.ContradictionCandidates), time.GetUtcNow());
         var reversed = await ContradictionAsync(userId, similar, statement);
         var novelty = reversed is null ? importance.Novelty(similar.Take(memoryOptions.Importance.NoveltyNeighbours).Select(m => (float)m.Similarity)) : 1;
-        var score = importance.Score(lexicon.Appraise(statement).Valence, novelty, Relatedness(statement));
+        var valence = (await appraiser.AppraiseAsync(statement, CancellationToken.None)).Valence;
+        var score = importance.Score(valence, novelty, Relatedness(statement));
         if (score < memoryOptions.KeepAtLeast)
         {
             return;

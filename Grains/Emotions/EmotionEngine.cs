@@ -7,17 +7,14 @@ namespace LlmMultiChat.Grains.Emotions;
 public sealed class EmotionEngine
 {
     private readonly EmotionOptions _options;
-    private readonly EmotionLexicon _lexicon;
     private readonly TimeProvider _time;
 
-    public EmotionEngine(EmotionOptions options, EmotionLexicon lexicon, TimeProvider time)
+    public EmotionEngine(EmotionOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(lexicon);
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
         _options = options;
-        _lexicon = lexicon;
         _time = time;
     }
 
@@ -41,13 +38,13 @@ public sealed class EmotionEngine
     }
 
     /// <summary>
-    /// Decays to now, then applies the message's appraisal (the order matters: time passed before the message
+    /// Decays to now, then applies a message's appraisal (the order matters: time passed before the message
     /// arrived, so the message acts on the decayed state) and records a mood sample.
     /// </summary>
-    public EmotionChange React(CharacterEmotion emotion, string message)
+    public EmotionChange React(CharacterEmotion emotion, EmotionAppraisal appraisal)
     {
+        ArgumentNullException.ThrowIfNull(appraisal);
         var decayed = Decay(emotion);
-        var appraisal = _lexicon.Appraise(message);
         var deltas = Deltas(appraisal);
         var current = decayed.Current.Add(deltas);
         var moved = decayed with { Current = current };

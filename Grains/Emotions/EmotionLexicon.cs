@@ -8,7 +8,7 @@ namespace LlmMultiChat.Grains.Emotions;
 /// substrings (Japanese has no spaces to split on), English words matched whole, each hit flipped by a negation
 /// right after it (Japanese) or shortly before it (English).
 /// </summary>
-public sealed partial class EmotionLexicon
+public sealed partial class EmotionLexicon : IEmotionAppraiser
 {
     /// <summary>Below half strength: "not scared" says less than "happy" does.</summary>
     private const double NegatedIntensity = 0.5;
@@ -37,6 +37,8 @@ public sealed partial class EmotionLexicon
     public static EmotionLexicon Default => BuiltIn.Value;
 
     public int Count => _japanese.Count + _english.Count;
+
+    public ValueTask<EmotionAppraisal> AppraiseAsync(string message, CancellationToken cancellationToken) => ValueTask.FromResult(Appraise(message));
 
     public EmotionAppraisal Appraise(string message)
     {

@@ -8,6 +8,9 @@ public sealed class EmotionOptions
     /// <summary>How far one message moves the emotion its words signal, at most (S04: joy or sadness +0.2).</summary>
     public double AppraisalStep { get; set; } = 0.2;
 
+    /// <summary>The model that appraises messages ("provider:model"); null (default): the built-in lexicon.</summary>
+    public string? Model { get; set; }
+
     /// <summary>A positive message also raises anticipation (S04: +0.1).</summary>
     public double PositiveAnticipationStep { get; set; } = 0.1;
 
@@ -43,6 +46,11 @@ public sealed class EmotionOptions
         {
             throw new InvalidOperationException(
                 "Emotions options: steps and the dominance threshold must be in [0, 1], the half-life and mood window positive, sample counts at least 1, the trend threshold in [0, 2].");
+        }
+
+        if (Model is not null)
+        {
+            _ = Characters.ModelBinding.Parse(Model);
         }
     }
 }

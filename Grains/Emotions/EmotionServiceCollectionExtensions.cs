@@ -8,8 +8,8 @@ public static class EmotionServiceCollectionExtensions
 {
     /// <summary>
     /// The emotion engine character grains use, on the host's clock, configured from <paramref name="section"/>
-    /// ("Emotions"), checked now so a bad value stops the host naming the key; the built-in lexicon unless one is
-    /// registered.
+    /// ("Emotions"), checked now so a bad value stops the host naming the key; appraisal by the built-in lexicon unless
+    /// another appraiser (or lexicon) is registered first.
     /// </summary>
     public static IServiceCollection AddEmotions(this IServiceCollection services, IConfiguration section)
     {
@@ -18,7 +18,8 @@ public static class EmotionServiceCollectionExtensions
         var options = section.GetStrict<EmotionOptions>();
         options.Validate();
         services.TryAddSingleton(EmotionLexicon.Default);
-        services.TryAddSingleton(sp => new EmotionEngine(options, sp.GetRequiredService<EmotionLexicon>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IEmotionAppraiser>(sp => sp.GetRequiredService<EmotionLexicon>());
+        services.TryAddSingleton(sp => new EmotionEngine(options, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -10,14 +10,14 @@ public sealed class EmotionEngineTests
     private readonly ManualTimeProvider _time = new();
     private readonly EmotionOptions _options = new();
 
-    private EmotionEngine Engine => new(_options, EmotionLexicon.Default, _time);
+    private EmotionEngine Engine => new(_options, _time);
 
     [Fact]
     public void A_positive_Japanese_message_raises_joy_and_anticipation_and_leaves_sadness()
     {
         var start = Engine.Start(EmotionBaselines.Neutral);
 
-        var after = Engine.React(start, "今日はすごく嬉しい！").Emotion.Current;
+        var after = Engine.React(start, EmotionLexicon.Default.Appraise("今日はすごく嬉しい！")).Emotion.Current;
 
         Assert.Equal(0.5 + 0.2, after.Joy, Precision);
         Assert.Equal(0.5 + 0.1, after.Anticipation, Precision);
@@ -29,7 +29,7 @@ public sealed class EmotionEngineTests
     {
         var start = Engine.Start(EmotionBaselines.Neutral);
 
-        var after = Engine.React(start, "悲しくて寂しい").Emotion.Current;
+        var after = Engine.React(start, EmotionLexicon.Default.Appraise("悲しくて寂しい")).Emotion.Current;
 
         // Two sad words still move sadness by one step: a message counts once however many words it piles up.
         Assert.Equal(0.2, after.Sadness, Precision);
@@ -42,7 +42,7 @@ public sealed class EmotionEngineTests
     {
         var start = Engine.Start(EmotionBaselines.Lumina);
 
-        var change = Engine.React(start, "明日の予定を教えて");
+        var change = Engine.React(start, EmotionLexicon.Default.Appraise("明日の予定を教えて"));
 
         Assert.Equal(EmotionBaselines.Lumina, change.Emotion.Current);
         Assert.Empty(change.Deltas);
@@ -54,7 +54,7 @@ public sealed class EmotionEngineTests
         var emotion = Engine.Start(EmotionBaselines.Lumina);
         for (var i = 0; i < 10; i++)
         {
-            emotion = Engine.React(emotion, "最高に嬉しい！ありがとう！").Emotion;
+            emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("最高に嬉しい！ありがとう！")).Emotion;
         }
 
         Assert.Equal(1, emotion.Current.Joy);
@@ -65,7 +65,7 @@ public sealed class EmotionEngineTests
     [Fact]
     public void Emotions_decay_halfway_to_the_baseline_per_half_life_and_return_to_it()
     {
-        var moved = Engine.React(Engine.Start(EmotionBaselines.Neutral), "悲しい").Emotion;
+        var moved = Engine.React(Engine.Start(EmotionBaselines.Neutral), EmotionLexicon.Default.Appraise("悲しい")).Emotion;
         Assert.Equal(0.2, moved.Current.Sadness, Precision);
 
         _time.Advance(_options.DecayHalfLife);
@@ -81,10 +81,10 @@ public sealed class EmotionEngineTests
     [Fact]
     public void A_message_acts_on_the_decayed_state()
     {
-        var moved = Engine.React(Engine.Start(EmotionBaselines.Neutral), "悲しい").Emotion;
+        var moved = Engine.React(Engine.Start(EmotionBaselines.Neutral), EmotionLexicon.Default.Appraise("悲しい")).Emotion;
 
         _time.Advance(_options.DecayHalfLife);
-        var again = Engine.React(moved, "悲しい").Emotion;
+        var again = Engine.React(moved, EmotionLexicon.Default.Appraise("悲しい")).Emotion;
 
         Assert.Equal(0.1 + 0.2, again.Current.Sadness, Precision);
     }
@@ -93,7 +93,7 @@ public sealed class EmotionEngineTests
     public void The_decay_half_life_is_an_option()
     {
         _options.DecayHalfLife = TimeSpan.FromMinutes(30);
-        var moved = Engine.React(Engine.Start(EmotionBaselines.Neutral), "悲しい").Emotion;
+        var moved = Engine.React(Engine.Start(EmotionBaselines.Neutral), EmotionLexicon.Default.Appraise("悲しい")).Emotion;
 
         _time.Advance(TimeSpan.FromHours(1));
 
@@ -106,7 +106,7 @@ public sealed class EmotionEngineTests
         var emotion = Engine.Start(EmotionBaselines.Neutral);
         for (var i = 0; i < 4; i++)
         {
-            emotion = Engine.React(emotion, "悲しい").Emotion;
+            emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("悲しい")).Emotion;
         }
 
         Assert.Equal(new MoodTrend(MoodDirection.Insufficient, null, 4), Engine.Trend(emotion));
@@ -118,7 +118,7 @@ public sealed class EmotionEngineTests
         var emotion = Engine.Start(EmotionBaselines.Neutral);
         for (var i = 0; i < 5; i++)
         {
-            emotion = Engine.React(emotion, "悲しい、つらい、寂しい").Emotion;
+            emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("悲しい、つらい、寂しい")).Emotion;
             _time.Advance(TimeSpan.FromMinutes(10));
         }
 
@@ -131,7 +131,7 @@ public sealed class EmotionEngineTests
         var emotion = Engine.Start(EmotionBaselines.Lumina);
         for (var i = 0; i < 5; i++)
         {
-            emotion = Engine.React(emotion, "明日の予定は？").Emotion;
+            emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("明日の予定は？")).Emotion;
         }
 
         Assert.Equal(new MoodTrend(MoodDirection.Stable, Emotion.Trust, 5), Engine.Trend(emotion));
@@ -143,12 +143,12 @@ public sealed class EmotionEngineTests
         var emotion = Engine.Start(EmotionBaselines.Neutral);
         for (var i = 0; i < 5; i++)
         {
-            emotion = Engine.React(emotion, "嬉しい").Emotion;
+            emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("嬉しい")).Emotion;
         }
 
         _time.Advance(TimeSpan.FromHours(25));
         Assert.Equal(MoodDirection.Insufficient, Engine.Trend(emotion).Direction);
-        Assert.Single(Engine.React(emotion, "嬉しい").Emotion.History);
+        Assert.Single(Engine.React(emotion, EmotionLexicon.Default.Appraise("嬉しい")).Emotion.History);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class EmotionEngineTests
         for (var i = 0; i < 5; i++)
         {
             _time.Advance(TimeSpan.FromMinutes(1));
-            emotion = Engine.React(emotion, "嬉しい").Emotion;
+            emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("嬉しい")).Emotion;
         }
 
         Assert.Equal([3, 4, 5], emotion.History.Select(s => (int)(s.At - EmotionStart).TotalMinutes));
@@ -196,7 +196,7 @@ public sealed class EmotionEngineTests
         var emotion = Engine.Start(EmotionBaselines.Clarisse);
         Assert.Equal("温かく支持的なトーンで", EmotionTone.Instruction(Engine.Dominant(emotion)));
 
-        emotion = Engine.React(emotion, "悲しい").Emotion;
+        emotion = Engine.React(emotion, EmotionLexicon.Default.Appraise("悲しい")).Emotion;
 
         Assert.Equal(Emotion.Trust, emotion.Current.Strongest);
         Assert.Equal("共感的で優しいトーンで", EmotionTone.Instruction(Engine.Dominant(emotion)));
@@ -205,7 +205,7 @@ public sealed class EmotionEngineTests
     [Fact]
     public void A_rise_that_has_decayed_below_the_threshold_no_longer_sets_the_tone()
     {
-        var emotion = Engine.React(Engine.Start(EmotionBaselines.Clarisse), "悲しい").Emotion;
+        var emotion = Engine.React(Engine.Start(EmotionBaselines.Clarisse), EmotionLexicon.Default.Appraise("悲しい")).Emotion;
 
         _time.Advance(_options.DecayHalfLife);
         Assert.Equal(Emotion.Sadness, Engine.Dominant(Engine.Decay(emotion)));
