@@ -19,7 +19,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         return database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, $"INSERT INTO conversation_messages ({Columns}) VALUES ($conversation, $idx, $id, $kind, $speakerId, $speakerName, $content, $status, $created, $completed, $error, $usage);");
+                using var command = connection.Command(transaction, $"INSERT INTO conversation_messages ({Columns}) VALUES ($conversation, $idx, $id, $kind, $speakerId, $speakerName, $content, $status, $created, $completed, $error, $usage);");
                 Bind(command, message);
                 return command.ExecuteNonQuery();
             },
@@ -32,7 +32,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         var updated = await database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, """
+                using var command = connection.Command(transaction, """
                     UPDATE conversation_messages
                     SET content = $content, status = $status, completed_at = $completed, error = $error, usage = $usage
                     WHERE conversation_id = $conversation AND idx = $idx AND id = $id;
@@ -50,7 +50,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
     public Task<IReadOnlyList<ChatMessage>> ReadAsync(string conversationId, long? beforeIndex, int limit, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, $"""
+        using var command = connection.Command(null, $"""
             SELECT {Columns} FROM (
                 SELECT {Columns} FROM conversation_messages
                 WHERE conversation_id = $conversation AND idx < $before
@@ -73,7 +73,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
     public Task<long> NextIndexAsync(string conversationId, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, "SELECT COALESCE(MAX(idx) + 1, 0) FROM conversation_messages WHERE conversation_id = $conversation;");
+        using var command = connection.Command(null, "SELECT COALESCE(MAX(idx) + 1, 0) FROM conversation_messages WHERE conversation_id = $conversation;");
         command.Parameters.AddWithValue("$conversation", conversationId);
         return Task.FromResult((long)command.ExecuteScalar()!);
     }
@@ -82,7 +82,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, """
+                using var command = connection.Command(transaction, """
                     UPDATE conversation_messages SET status = 'Failed', error = $error, completed_at = $completed
                     WHERE conversation_id = $conversation AND status = 'Streaming';
                     """);
@@ -96,7 +96,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
     public Task<ChatMessage?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, $"SELECT {Columns} FROM conversation_messages WHERE id = $id;");
+        using var command = connection.Command(null, $"SELECT {Columns} FROM conversation_messages WHERE id = $id;");
         command.Parameters.AddWithValue("$id", messageId);
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? Read(reader) : null);
@@ -108,7 +108,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         return database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, """
+                using var command = connection.Command(transaction, """
                     INSERT INTO message_feedback (message_id, user_id, conversation_id, character_id, rating, rated_at)
                     VALUES ($message, $user, $conversation, $character, $rating, $rated)
                     ON CONFLICT (message_id, user_id) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at;
@@ -132,7 +132,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, """
+                using var command = connection.Command(transaction, """
                     DELETE FROM message_feedback WHERE conversation_id = $conversation;
                     DELETE FROM conversation_messages WHERE conversation_id = $conversation;
                     """);
@@ -144,7 +144,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
     public Task<IReadOnlyList<string>> ConversationsOfAsync(string userId, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, """
+        using var command = connection.Command(null, """
             SELECT conversation_id FROM conversation_messages WHERE speaker_kind = 'Human' AND speaker_id = $user
             UNION SELECT conversation_id FROM message_feedback WHERE user_id = $user
             ORDER BY 1;
@@ -168,18 +168,18 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         database.WriteAsync(
             (connection, transaction) =>
             {
-                using var replies = Command(connection, transaction, """
+                using var replies = connection.Command(transaction, """
                     UPDATE conversation_messages SET content = ''
                     WHERE conversation_id = $conversation AND speaker_kind = 'Character'
                       AND (SELECT h.speaker_id FROM conversation_messages h
                            WHERE h.conversation_id = $conversation AND h.speaker_kind = 'Human' AND h.idx < conversation_messages.idx
                            ORDER BY h.idx DESC LIMIT 1) = $user;
                     """);
-                using var said = Command(connection, transaction, """
+                using var said = connection.Command(transaction, """
                     UPDATE conversation_messages SET speaker_id = $erasedId, speaker_name = $erasedName, content = ''
                     WHERE conversation_id = $conversation AND speaker_kind = 'Human' AND speaker_id = $user;
                     """);
-                using var ratings = Command(connection, transaction, "DELETE FROM message_feedback WHERE conversation_id = $conversation AND user_id = $user;");
+                using var ratings = connection.Command(transaction, "DELETE FROM message_feedback WHERE conversation_id = $conversation AND user_id = $user;");
                 foreach (var command in new[] { replies, said, ratings })
                 {
                     command.Parameters.AddWithValue("$conversation", conversationId);
@@ -197,7 +197,7 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
     private List<MessageFeedback> ReadFeedback(string where, string key)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, $"""
+        using var command = connection.Command(null, $"""
             SELECT message_id, user_id, conversation_id, character_id, rating, rated_at
             FROM message_feedback WHERE {where};
             """);
@@ -218,13 +218,6 @@ public sealed class SqliteConversationLog(SqliteDatabase database) : IConversati
         return feedback;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
 
     private static void Bind(SqliteCommand command, ChatMessage message)
     {

@@ -14,7 +14,7 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
     {
         using var connection = database.OpenConnection();
         var memories = new List<LongTermMemory>();
-        using (var command = Command(connection, null, $"SELECT {MemoryColumns} FROM character_memories WHERE character_id = $character AND user_id = $user ORDER BY created_at, id;"))
+        using (var command = connection.Command(null, $"SELECT {MemoryColumns} FROM character_memories WHERE character_id = $character AND user_id = $user ORDER BY created_at, id;"))
         {
             command.Parameters.AddWithValue("$character", characterId);
             command.Parameters.AddWithValue("$user", userId);
@@ -36,7 +36,7 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
         }
 
         var lessons = new List<Lesson>();
-        using (var command = Command(connection, null, $"SELECT {LessonColumns} FROM character_lessons WHERE character_id = $character AND user_id = $user ORDER BY created_at, id;"))
+        using (var command = connection.Command(null, $"SELECT {LessonColumns} FROM character_lessons WHERE character_id = $character AND user_id = $user ORDER BY created_at, id;"))
         {
             command.Parameters.AddWithValue("$character", characterId);
             command.Parameters.AddWithValue("$user", userId);
@@ -65,7 +65,7 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
             {
                 foreach (var memory in changes.SavedMemories)
                 {
-                    using var command = Command(connection, transaction, $"""
+                    using var command = connection.Command(transaction, $"""
                         INSERT OR REPLACE INTO character_memories ({MemoryColumns})
                         VALUES ($character, $id, $user, $text, $source, $importance, $created, $model, $vector, $consolidated, $contradicts);
                         """);
@@ -85,7 +85,7 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
 
                 foreach (var lesson in changes.SavedLessons)
                 {
-                    using var command = Command(connection, transaction, $"""
+                    using var command = connection.Command(transaction, $"""
                         INSERT OR REPLACE INTO character_lessons ({LessonColumns})
                         VALUES ($character, $id, $user, $text, $situation, $created, $model, $vector);
                         """);
@@ -110,7 +110,7 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
     public Task<IReadOnlyList<string>> CharactersKeepingAsync(string userId, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, """
+        using var command = connection.Command(null, """
             SELECT character_id FROM character_memories WHERE user_id = $user
             UNION SELECT character_id FROM character_lessons WHERE user_id = $user
             ORDER BY 1;
@@ -130,7 +130,7 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
         database.WriteAsync(
             (connection, transaction) =>
             {
-                using var command = Command(connection, transaction, """
+                using var command = connection.Command(transaction, """
                     DELETE FROM character_memories WHERE character_id = $character;
                     DELETE FROM character_lessons WHERE character_id = $character;
                     """);
@@ -144,19 +144,11 @@ public sealed class SqliteCharacterMemoryStore(SqliteDatabase database) : IChara
     {
         foreach (var key in keys)
         {
-            using var command = Command(connection, transaction, $"DELETE FROM {table} WHERE character_id = $character AND user_id = $user AND id = $id;");
+            using var command = connection.Command(transaction, $"DELETE FROM {table} WHERE character_id = $character AND user_id = $user AND id = $id;");
             command.Parameters.AddWithValue("$character", characterId);
             command.Parameters.AddWithValue("$user", key.UserId);
             command.Parameters.AddWithValue("$id", key.Id);
             command.ExecuteNonQuery();
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

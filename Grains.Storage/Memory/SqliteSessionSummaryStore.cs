@@ -24,14 +24,14 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
         var added = await database.WriteAsync(
             (connection, transaction) =>
             {
-                using var exists = Command(connection, transaction, "SELECT 1 FROM session_summaries WHERE id = $id;");
+                using var exists = connection.Command(transaction, "SELECT 1 FROM session_summaries WHERE id = $id;");
                 exists.Parameters.AddWithValue("$id", summary.Id);
                 if (exists.ExecuteScalar() is not null)
                 {
                     return false;
                 }
 
-                using var insert = Command(connection, transaction, """
+                using var insert = connection.Command(transaction, """
                     INSERT INTO session_summaries (id, conversation_id, character_ids, text, keywords, model, vector, first_idx, last_idx, turn_count, created_at)
                     VALUES ($id, $conversation, $characters, $text, $keywords, $model, $vector, $first, $last, $turns, $created);
                     """);
@@ -48,7 +48,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
                 insert.Parameters.AddWithValue("$created", summary.CreatedAt.ToUnixTimeMilliseconds());
                 insert.ExecuteNonQuery();
 
-                using var user = Command(connection, transaction, "INSERT OR IGNORE INTO session_summary_users (user_id, summary_id, position) VALUES ($user, $id, $position);");
+                using var user = connection.Command(transaction, "INSERT OR IGNORE INTO session_summary_users (user_id, summary_id, position) VALUES ($user, $id, $position);");
                 var userId = user.Parameters.Add("$user", SqliteType.Text);
                 user.Parameters.AddWithValue("$id", summary.Id);
                 var position = user.Parameters.Add("$position", SqliteType.Integer);
@@ -71,7 +71,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
     public Task<SessionSummary?> FindAsync(string id, string userId, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, $"""
+        using var command = connection.Command(null, $"""
             SELECT {Columns} FROM session_summaries s
             WHERE s.id = $id AND EXISTS (SELECT 1 FROM session_summary_users u WHERE u.summary_id = s.id AND u.user_id = $user);
             """);
@@ -83,7 +83,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
     public Task<IReadOnlyList<SessionSummary>> ForUserAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         using var connection = database.OpenConnection();
-        using var command = Command(connection, null, $"""
+        using var command = connection.Command(null, $"""
             SELECT {Columns} FROM session_summaries s JOIN session_summary_users u ON u.summary_id = s.id
             WHERE u.user_id = $user AND s.created_at >= $since
             ORDER BY s.created_at DESC, s.id DESC;
@@ -97,7 +97,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
         database.WriteAsync(
             (connection, transaction) =>
             {
-                using var forget = Command(connection, transaction, "DELETE FROM session_summary_users WHERE summary_id = $id AND user_id = $user;");
+                using var forget = connection.Command(transaction, "DELETE FROM session_summary_users WHERE summary_id = $id AND user_id = $user;");
                 forget.Parameters.AddWithValue("$id", id);
                 forget.Parameters.AddWithValue("$user", userId);
                 if (forget.ExecuteNonQuery() == 0)
@@ -105,7 +105,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
                     return false;
                 }
 
-                using var orphan = Command(connection, transaction, "DELETE FROM session_summaries WHERE id = $id AND NOT EXISTS (SELECT 1 FROM session_summary_users WHERE summary_id = $id);");
+                using var orphan = connection.Command(transaction, "DELETE FROM session_summaries WHERE id = $id AND NOT EXISTS (SELECT 1 FROM session_summary_users WHERE summary_id = $id);");
                 orphan.Parameters.AddWithValue("$id", id);
                 orphan.ExecuteNonQuery();
                 return true;
@@ -127,7 +127,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
             (connection, transaction) =>
             {
                 var ids = new List<string>();
-                using (var select = Command(connection, transaction, doomedIds + ";"))
+                using (var select = connection.Command(transaction, doomedIds + ";"))
                 {
                     select.Parameters.AddWithValue("$key", key);
                     using var reader = select.ExecuteReader();
@@ -142,7 +142,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
                     return 0;
                 }
 
-                using var delete = Command(connection, transaction, """
+                using var delete = connection.Command(transaction, """
                     DELETE FROM session_summary_users WHERE summary_id IN (SELECT value FROM json_each($ids));
                     DELETE FROM session_summaries WHERE id IN (SELECT value FROM json_each($ids));
                     """);
@@ -181,7 +181,7 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
             return summaries;
         }
 
-        using var users = Command(connection, null, """
+        using var users = connection.Command(null, """
             SELECT summary_id, user_id FROM session_summary_users
             WHERE summary_id IN (SELECT value FROM json_each($ids)) ORDER BY summary_id, position;
             """);
@@ -202,13 +202,5 @@ public sealed class SqliteSessionSummaryStore(SqliteDatabase database) : ISessio
         }
 
         return [.. summaries.Select(s => s with { UserIds = keptFor.GetValueOrDefault(s.Id) ?? [] })];
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

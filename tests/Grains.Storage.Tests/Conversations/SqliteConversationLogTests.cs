@@ -6,27 +6,24 @@ using Silo.Testing;
 
 namespace LlmMultiChat.Grains.Storage.Tests.Conversations;
 
-public sealed class SqliteConversationLogTests : ConversationLogConformanceTests, IDisposable
+public sealed class SqliteConversationLogTests : ConversationLogConformanceTests
 {
-    private readonly TemporaryDatabaseFile _file = new();
-    private SqliteDatabase? _database;
+    private TemporarySqliteDatabase? _sqlite;
 
     public override async Task DisposeAsync()
     {
-        if (_database is not null)
+        if (_sqlite is not null)
         {
-            await _database.DisposeAsync();
+            await _sqlite.DisposeAsync();
         }
 
         await base.DisposeAsync();
     }
 
-    public void Dispose() => _file.Dispose();
-
     [Fact]
     public void Finding_a_message_by_id_searches_an_index_not_the_table()
     {
-        using var connection = _database!.OpenConnection();
+        using var connection = _sqlite!.Database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN SELECT * FROM conversation_messages WHERE id = 'x';";
         using var reader = command.ExecuteReader();
@@ -59,9 +56,8 @@ public sealed class SqliteConversationLogTests : ConversationLogConformanceTests
 
     protected override async Task<IConversationLog> CreateAsync()
     {
-        _database = new SqliteDatabase(new SqliteStorageOptions { Path = _file.Path }, [new ConversationLogSchema()]);
-        await _database.OnStartAsync(CancellationToken.None);
-        return new SqliteConversationLog(_database);
+        _sqlite = await TemporarySqliteDatabase.StartAsync(new ConversationLogSchema());
+        return new SqliteConversationLog(_sqlite.Database);
     }
 
     /// <summary>The conversations module as version 1 shipped it (frozen here: migrations must keep such databases working).</summary>

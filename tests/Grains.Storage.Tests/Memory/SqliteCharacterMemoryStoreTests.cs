@@ -5,22 +5,19 @@ using Silo.Testing;
 
 namespace LlmMultiChat.Grains.Storage.Tests.Memory;
 
-public sealed class SqliteCharacterMemoryStoreTests : CharacterMemoryStoreConformanceTests, IDisposable
+public sealed class SqliteCharacterMemoryStoreTests : CharacterMemoryStoreConformanceTests
 {
-    private readonly TemporaryDatabaseFile _file = new();
-    private SqliteDatabase? _database;
+    private TemporarySqliteDatabase? _sqlite;
 
     public override async Task DisposeAsync()
     {
-        if (_database is not null)
+        if (_sqlite is not null)
         {
-            await _database.DisposeAsync();
+            await _sqlite.DisposeAsync();
         }
 
         await base.DisposeAsync();
     }
-
-    public void Dispose() => _file.Dispose();
 
     [Theory]
     [InlineData("SELECT * FROM character_memories WHERE character_id = 'c' AND user_id = 'u'")]
@@ -29,7 +26,7 @@ public sealed class SqliteCharacterMemoryStoreTests : CharacterMemoryStoreConfor
     [InlineData("SELECT character_id FROM character_lessons WHERE user_id = 'u'")]
     public void Loading_a_users_rows_and_finding_who_keeps_a_user_search_by_user_not_the_characters_rows(string query)
     {
-        using var connection = _database!.OpenConnection();
+        using var connection = _sqlite!.Database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + query;
         using var reader = command.ExecuteReader();
@@ -42,8 +39,7 @@ public sealed class SqliteCharacterMemoryStoreTests : CharacterMemoryStoreConfor
 
     protected override async Task<ICharacterMemoryStore> CreateAsync()
     {
-        _database = new SqliteDatabase(new SqliteStorageOptions { Path = _file.Path }, [new CharacterMemorySchema()]);
-        await _database.OnStartAsync(CancellationToken.None);
-        return new SqliteCharacterMemoryStore(_database);
+        _sqlite = await TemporarySqliteDatabase.StartAsync(new CharacterMemorySchema());
+        return new SqliteCharacterMemoryStore(_sqlite.Database);
     }
 }
