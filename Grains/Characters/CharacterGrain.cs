@@ -41,7 +41,7 @@ public sealed partial class CharacterGrain(
     private readonly Dictionary<string, Task> _userLoads = new(StringComparer.Ordinal);
     // The reply's recollection checks a message for contradictions; remembering it then reuses the answer instead of
     // asking again (with an LLM check configured, a second model call).
-    private (string UserId, string Statement, (LongTermMemory Earlier, Contradiction Found)? Result)? _lastContradictionCheck;
+    private (string UserId, string Statement, (LongTermMemory Earlier, Contradiction Found)? Outcome)? _lastContradictionCheck;
 
     /// <summary>The largest avatar accepted, in bytes.</summary>
     public const int MaxAvatarBytes = 8 << 20;
@@ -452,7 +452,7 @@ public sealed partial class CharacterGrain(
     {
         if (_lastContradictionCheck is { } last && last.UserId == userId && last.Statement == statement)
         {
-            return last.Result;
+            return last.Outcome;
         }
 
         // The detector reads them oldest first: the latest stance on a topic is the one that counts.
