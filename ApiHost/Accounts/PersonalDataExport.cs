@@ -2,6 +2,7 @@ using LlmMultiChat.ApiHost.Characters;
 using LlmMultiChat.ApiHost.Memories;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Memory;
 using LlmMultiChat.Grains.Users;
 
@@ -42,6 +43,14 @@ public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog lo
         var longTerm = await memories.AllLongTermAsync(userId).ConfigureAwait(false);
         var lessons = await memories.AllLessonsAsync(userId).ConfigureAwait(false);
         var midTerm = await summaries.ForUserAsync(userId, DateTimeOffset.MinValue, cancellationToken).ConfigureAwait(false);
+        var documents = new List<ExportedKnowledgeDocument>();
+        foreach (var knowledgeNamespace in await grains.GetGrain<IKnowledgeDirectoryGrain>(IKnowledgeDirectoryGrain.Key).Namespaces().ConfigureAwait(false))
+        {
+            documents.AddRange((await grains.GetGrain<IKnowledgeGrain>(knowledgeNamespace).Documents().ConfigureAwait(false))
+                .Where(d => d.AddedBy == userId)
+                .Select(d => new ExportedKnowledgeDocument(knowledgeNamespace, d.Id, d.Title, d.Source, d.AddedAt)));
+        }
+
         var characters = new List<CharacterResponse>();
         foreach (var character in (await grains.GetGrain<ICharacterDirectoryGrain>(ICharacterDirectoryGrain.Key).List(viewerId: userId).ConfigureAwait(false)).Where(c => c.OwnerId == userId))
         {
@@ -62,7 +71,8 @@ public sealed class PersonalDataExport(IGrainFactory grains, IConversationLog lo
             [.. longTerm.Select(MemoryResponse.From)],
             [.. lessons.Select(l => new ExportedLesson(l.CharacterId, l.Lesson.Id, l.Lesson.Text, l.Lesson.Situation, l.Lesson.CreatedAt))],
             [.. midTerm.Select(s => new ExportedSummary(s.Id, s.ConversationId, s.CharacterIds, s.Text, s.Keywords, s.FirstIndex, s.LastIndex, s.TurnCount, s.CreatedAt))],
-            characters);
+            characters,
+            documents);
     }
 
     private async Task<ExportedConversation?> ConversationAsync(string conversationId, string userId, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ namespace LlmMultiChat.ApiHost.Accounts;
 /// <param name="Lessons">What characters learned from reflecting on conversations with them (each with the words of theirs it came from).</param>
 /// <param name="MidTermSummaries">Summaries of the threads they took part in, whatever their age, newest first.</param>
 /// <param name="Characters">The characters they own, with their current persona.</param>
+/// <param name="KnowledgeDocuments">The knowledge-base documents they added (their text is shared knowledge, in the knowledge API).</param>
 public sealed record PersonalDataResponse(
     DateTimeOffset ExportedAt,
     UserResponse User,
@@ -23,7 +24,8 @@ public sealed record PersonalDataResponse(
     IReadOnlyList<MemoryResponse> LongTermMemories,
     IReadOnlyList<ExportedLesson> Lessons,
     IReadOnlyList<ExportedSummary> MidTermSummaries,
-    IReadOnlyList<CharacterResponse> Characters);
+    IReadOnlyList<CharacterResponse> Characters,
+    IReadOnlyList<ExportedKnowledgeDocument> KnowledgeDocuments);
 
 /// <summary>A conversation the caller owns, takes part in, or spoke in before leaving.</summary>
 /// <param name="Relation"><c>owner</c>, <c>participant</c>, or <c>former</c> (left: only their own messages are included).</param>
@@ -45,3 +47,6 @@ public sealed record ExportedSummary(
 /// <summary>A lesson a character keeps for the caller.</summary>
 /// <param name="Situation">What the caller said that the lesson is about.</param>
 public sealed record ExportedLesson(string CharacterId, string Id, string Text, string Situation, DateTimeOffset CreatedAt);
+
+/// <summary>A knowledge-base document the caller added.</summary>
+public sealed record ExportedKnowledgeDocument(string Namespace, string Id, string Title, string? Source, DateTimeOffset AddedAt);

@@ -27,4 +27,10 @@ public interface IKnowledgeGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The query is blank or too long, or the count is outside 1..the maximum.</exception>
     [AlwaysInterleave]
     Task<IReadOnlyList<KnowledgeHit>> Search(string query, int count);
+
+    /// <summary>
+    /// Takes <paramref name="userId"/> off the documents they added (an erased account): the documents stay, shared
+    /// knowledge, attributed to nobody. Returns how many.
+    /// </summary>
+    Task<int> ForgetContributor(string userId);
 }

@@ -46,10 +46,10 @@ public sealed partial class ChatSessionGrain
         var memoriesWanted = Math.Min(_retrieval.LongTermCount + history.Count(m => m.SpeakerId == userId), _longTermMax);
         var characterCall = Guarded("character", GrainFactory.GetGrain<ICharacterGrain>(characterId).Recollect(userId, asked.Content, vector, embedder.Model, memoriesWanted));
         var userCall = User(userId).Recollect(vector, embedder.Model, _retrieval.MidTermCount);
-        var knowledgeCall = Task.WhenAll(_retrieval.KnowledgeNamespaces.Select(ns => Guarded("knowledge", SearchKnowledgeAsync(ns, asked.Content))));
+        var knowledgeCall = SearchKnowledgeAsync(asked.Content);
         var user = await userCall;
         var character = await characterCall ?? new CharacterRecollection([], [], [], null);
-        var knowledge = (await knowledgeCall).Where(hits => hits is not null).SelectMany(hits => hits!);
+        var knowledge = await knowledgeCall;
 
         var shown = history.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var memory = new PromptMemory(
@@ -78,8 +78,19 @@ public sealed partial class ChatSessionGrain
         return vector;
     }
 
-    private async Task<IReadOnlyList<KnowledgeHit>> SearchKnowledgeAsync(string ns, string query) =>
-        _retrieval.KnowledgePerNamespace == 0 ? [] : await GrainFactory.GetGrain<IKnowledgeGrain>(ns).Search(query, _retrieval.KnowledgePerNamespace);
+    /// <summary>The configured namespaces that hold documents (the directory says which), searched at the same time.</summary>
+    private async Task<IEnumerable<KnowledgeHit>> SearchKnowledgeAsync(string query)
+    {
+        if (_retrieval.KnowledgePerNamespace == 0 || _retrieval.KnowledgeNamespaces.Count == 0
+            || await Guarded("knowledge", GrainFactory.GetGrain<IKnowledgeDirectoryGrain>(IKnowledgeDirectoryGrain.Key).Namespaces()) is not { } held)
+        {
+            return [];
+        }
+
+        var searched = await Task.WhenAll(_retrieval.KnowledgeNamespaces.Intersect(held, StringComparer.Ordinal)
+            .Select(ns => Guarded("knowledge", GrainFactory.GetGrain<IKnowledgeGrain>(ns).Search(query, _retrieval.KnowledgePerNamespace))));
+        return searched.Where(hits => hits is not null).SelectMany(hits => hits!);
+    }
 
     /// <summary>The tier's answer, or null (logged) when it failed: the reply goes on without it.</summary>
     private async Task<T?> Guarded<T>(string tier, Task<T> call)

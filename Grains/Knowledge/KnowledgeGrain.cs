@@ -24,7 +24,13 @@ public sealed partial class KnowledgeGrain(
     /// <summary>Null until the namespace holds a chunk: the vector length is the embedder's, known from its first vector.</summary>
     private VectorIndex<ChunkKey>? _index;
 
+    /// <summary>Who added a document whose contributor's account was erased.</summary>
+    public const string ErasedContributor = "(erased)";
+
     private string Namespace => GetPrimaryKeyString();
+
+    private Task ReportToDirectoryAsync() =>
+        GrainFactory.GetGrain<IKnowledgeDirectoryGrain>(IKnowledgeDirectoryGrain.Key).Update(Namespace, state.State.Documents.Count);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +44,9 @@ public sealed partial class KnowledgeGrain(
         {
             Index(document);
         }
+
+        // A namespace that held documents before the directory existed registers itself when it is next used.
+        await ReportToDirectoryAsync();
     }
 
     public async Task<KnowledgeDocument> Add(NewKnowledgeDocument document)
@@ -72,6 +81,7 @@ public sealed partial class KnowledgeGrain(
         next.EmbeddingModel = embedder.Model;
         await state.ReplaceStateAsync(next);
         Index(stored);
+        await ReportToDirectoryAsync();
         return ToDocument(stored);
     }
 
@@ -94,7 +104,28 @@ public sealed partial class KnowledgeGrain(
             _index!.Remove(new ChunkKey(documentId, i));
         }
 
+        await ReportToDirectoryAsync();
         return true;
+    }
+
+    public async Task<int> ForgetContributor(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var theirs = state.State.Documents.Count(d => d.AddedBy == userId);
+        if (theirs == 0)
+        {
+            return 0;
+        }
+
+        var next = state.State.Copy();
+        next.Documents = [.. next.Documents.Select(d => d.AddedBy == userId ? d with { AddedBy = ErasedContributor } : d)];
+        await state.ReplaceStateAsync(next);
+        foreach (var document in state.State.Documents)
+        {
+            _documents[document.Id] = document;
+        }
+
+        return theirs;
     }
 
     public async Task<IReadOnlyList<KnowledgeHit>> Search(string query, int count)

@@ -1,3 +1,4 @@
+using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
 using LlmMultiChat.Grains.Memory;
@@ -112,6 +113,12 @@ public sealed class AccountService(
             {
                 await conversation.EraseHuman(userId).ConfigureAwait(false);
             }
+        }
+
+        // Documents they added to the knowledge base stay (shared knowledge) but no longer name them.
+        foreach (var knowledgeNamespace in await grains.GetGrain<IKnowledgeDirectoryGrain>(IKnowledgeDirectoryGrain.Key).Namespaces().ConfigureAwait(false))
+        {
+            await grains.GetGrain<IKnowledgeGrain>(knowledgeNamespace).ForgetContributor(userId).ConfigureAwait(false);
         }
 
         // Every character is asked, not only those the memory table lists: a grain may hold memories not yet written,

@@ -6,8 +6,10 @@ using LlmMultiChat.ApiHost.Tests.Conversations.Support;
 using LlmMultiChat.ApiHost.Tests.Infrastructure;
 using LlmMultiChat.Grains.Characters;
 using LlmMultiChat.Grains.Conversations;
+using LlmMultiChat.Grains.Knowledge;
 using LlmMultiChat.Grains.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Silo;
 
 namespace LlmMultiChat.ApiHost.Tests.Accounts;
 
@@ -55,6 +57,10 @@ public sealed class PersonalDataTests
         await summaries.AddAsync(await SummaryAsync(host, "shared-summary", bobs, [alice.Id, bob.Id], SharedSummaryText, now), CancellationToken.None);
         await summaries.AddAsync(await SummaryAsync(host, "bobs-summary", bobs, [bob.Id], BobsSummaryText, now), CancellationToken.None);
 
+        // A knowledge document Alice added (the grain directly: her role could not add one through the API).
+        var grains = host.Factory.Services.GetRequiredService<IGrainFactory>();
+        var document = await grains.GetGrain<IKnowledgeGrain>("history").Add(new NewKnowledgeDocument("京都の寺", "清水寺は778年に創建された。", null, alice.Id));
+
         // The export.
         using var exported = await alice.Client.GetAsync("/api/v1/auth/me/export");
         Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
@@ -79,6 +85,7 @@ public sealed class PersonalDataTests
         Assert.Equal(SharedSummaryText, summary.String("text"));
         Assert.False(summary.TryGetProperty("vector", out _));
         Assert.Equal(["alices-cat"], export.GetProperty("characters").EnumerateArray().Select(c => c.String("id")));
+        Assert.Equal([("history", document.Id)], export.GetProperty("knowledgeDocuments").EnumerateArray().Select(d => (d.String("namespace"), d.String("id"))));
         Assert.DoesNotContain("password", raw, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(alice.RefreshToken, raw, StringComparison.Ordinal);
 
@@ -113,6 +120,8 @@ public sealed class PersonalDataTests
         Assert.NotEmpty(DatabaseScan.Find(host.DatabasePath, BobsSummaryText));
         Assert.Empty(DatabaseScan.Find(host.DatabasePath, SharedSummaryText));
         Assert.NotEqual(0, DatabaseScan.Count(host.DatabasePath, "silo_grain_state", "grain_key = $value", bob.Id));
+        // Shared knowledge stays, attributed to nobody.
+        Assert.NotEmpty(DatabaseScan.Find(host.DatabasePath, "清水寺は778年に創建された。"));
     }
 
     private static async Task RateAsync(TestUser rater, string messageId, string rating = "up")

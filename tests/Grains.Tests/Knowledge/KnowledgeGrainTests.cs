@@ -226,12 +226,50 @@ public sealed class KnowledgeGrainTests
         await silo.WhenDeactivated(GrainId.Create("knowledge", key)).WaitOrFail($"knowledge namespace {key} to be collected");
     }
 
+    [Fact]
+    public async Task The_directory_lists_the_namespaces_holding_documents_and_drops_one_when_its_last_document_goes()
+    {
+        await using var silo = await StartAsync();
+        var directory = silo.GetGrain<IKnowledgeDirectoryGrain>(IKnowledgeDirectoryGrain.Key);
+        var history = silo.GetGrain<IKnowledgeGrain>("history");
+        var first = await history.Add(new NewKnowledgeDocument("寺", JapaneseFacts[0], null, "alice"));
+        await history.Add(new NewKnowledgeDocument("塔", JapaneseFacts[1], null, "alice"));
+        await silo.GetGrain<IKnowledgeGrain>("tech").Add(new NewKnowledgeDocument("Paris", EnglishFacts[0], null, "bob"));
+        await silo.GetGrain<IKnowledgeGrain>("movie").Search("anything", 3);
+
+        var all = await directory.Namespaces();
+        await history.Delete(first.Id);
+        var afterOne = await directory.Namespaces();
+        await history.Delete((await history.Documents())[0].Id);
+
+        Assert.Equal(["history", "tech"], all);
+        Assert.Equal(["history", "tech"], afterOne);
+        Assert.Equal(["tech"], await directory.Namespaces());
+    }
+
+    [Fact]
+    public async Task Forgetting_a_contributor_keeps_their_documents_attributed_to_nobody_and_leaves_the_others()
+    {
+        await using var silo = await StartAsync();
+        var tech = silo.GetGrain<IKnowledgeGrain>("tech");
+        await tech.Add(new NewKnowledgeDocument("Paris", EnglishFacts[0], null, "alice"));
+        await tech.Add(new NewKnowledgeDocument("Plants", EnglishFacts[1], null, "bob"));
+
+        var forgotten = await tech.ForgetContributor("alice");
+        await DeactivateAsync(silo, "tech");
+
+        Assert.Equal(1, forgotten);
+        Assert.Equal([KnowledgeGrain.ErasedContributor, "bob"], (await tech.Documents()).Select(d => d.AddedBy));
+        Assert.Equal("Paris", (await tech.Search("Eiffel Tower in Paris", 1))[0].DocumentTitle);
+        Assert.Equal(0, await tech.ForgetContributor("alice"));
+    }
+
     private static Task<TestSilo> StartAsync(Action<KnowledgeOptions>? configure = null, IEmbedder? embedder = null)
     {
         var options = new KnowledgeOptions();
         configure?.Invoke(options);
         return TestSilo.StartAsync(
-            b => b.AddGrain<KnowledgeGrain>(),
+            b => b.AddGrain<KnowledgeGrain>().AddGrain<KnowledgeDirectoryGrain>(),
             services => services.AddSingleton(embedder ?? new FeatureHashingEmbedder()).AddSingleton(Options.Create(options)).AddLogging());
     }
 }
