@@ -261,6 +261,16 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
         await ui.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(graphRegion.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Associations: ocean");
 
+        // The sliders: at threshold 1 no edge is strong enough and only the centre is left; at depth 1 nothing is further than a hop.
+        await graphRegion.GetByLabel(ThresholdSlider()).FillAsync("1");
+        await Assertions.Expect(graph).ToHaveAttributeAsync("data-nodes", "1");
+        await graphRegion.GetByLabel(ThresholdSlider()).FillAsync("0");
+        await Assertions.Expect(graph).Not.ToHaveAttributeAsync("data-nodes", "1");
+        await graphRegion.GetByLabel(DepthSlider()).FillAsync("1");
+        await Assertions.Expect(graphRegion.GetByLabel(DepthSlider())).ToHaveValueAsync("1");
+        await Assertions.Expect(graphRegion.GetByRole(AriaRole.Button, new() { NameRegex = HopsBeyondOne() })).ToHaveCountAsync(0);
+        await Assertions.Expect(graphRegion.GetByRole(AriaRole.Button, new() { NameRegex = OneHop() }).First).ToBeAttachedAsync();
+
         // 👍 on a reply is worth 10 XP, and the panel shows it.
         var xp = ui.Page.Locator("[data-xp]");
         var xpBefore = int.Parse(await xp.InnerTextAsync(), CultureInfo.InvariantCulture);
@@ -417,6 +427,18 @@ public sealed partial class ChatPageTests(BrowserFixture browser, ITestOutputHel
 
     [GeneratedRegex("/hubs/chat")]
     private static partial Regex HubSocket();
+
+    [GeneratedRegex("^Threshold")]
+    private static partial Regex ThresholdSlider();
+
+    [GeneratedRegex("^Depth")]
+    private static partial Regex DepthSlider();
+
+    [GeneratedRegex(", [2-9] hops,")]
+    private static partial Regex HopsBeyondOne();
+
+    [GeneratedRegex(", 1 hops,")]
+    private static partial Regex OneHop();
 
     private Task<ChatUi> OpenAsync(int width = 1280, int height = 900) => browser.OpenAsync(width, height);
 }
